@@ -1,0 +1,22 @@
+package io.olistlakehouse.cli;
+
+import io.olistlakehouse.config.LakehouseConfig;
+import io.olistlakehouse.platform.Platform;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+@Command(name = "up", mixinStandardHelpOptions = true,
+    description = "Start the local platform (3 Kafka nodes, schema registry, S3 API, Iceberg catalog) and wait "
+        + "until every process is healthy. Starts only what is not running.")
+final class UpCommand implements Callable<Integer> {
+
+  @Override
+  public Integer call() {
+    Platform platform = new Platform(LakehouseConfig.load());
+    Duration took = platform.up();
+    System.out.printf("platform up in %.1f s%n", took.toMillis() / 1000.0);
+    StatusCommand.printTable(platform);
+    return 0;
+  }
+}

@@ -1,0 +1,210 @@
+package io.olistlakehouse.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one configuration of the project: a properties file ({@code configs/lakehouse.properties} by default) whose
+ * every key can be overridden by an environment variable, {@code LAKEHOUSE_} plus the key upper-cased with dots and
+ * dashes as underscores ({@code s3.endpoint} -> {@code LAKEHOUSE_S3_ENDPOINT}). Values may refer to other keys as
+ * {@code ${key}}; references are resolved after overrides, so overriding {@code lakehouse.host} moves every endpoint
+ * built from it.
+ */
+public final class LakehouseConfig {
+
+  /** Environment variable or system property naming the configuration file. */
+  public static final String CONFIG_FILE_ENV = "LAKEHOUSE_CONFIG";
+  public static final String CONFIG_FILE_PROPERTY = "lakehouse.config";
+  /** Set by bin/lakehouse and the build: the project directory that relative paths are resolved against. */
+  public static final String HOME_PROPERTY = "lakehouse.home";
+  private static final String ENV_PREFIX = "LAKEHOUSE_";
+  private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
+
+  private final Map<String, String> raw;
+  private final Map<String, String> values;
+  private final Path home;
+
+  private LakehouseConfig(Map<String, String> raw, Path home) {
+    this.raw = Collections.unmodifiableMap(new LinkedHashMap<>(raw));
+    this.values = Collections.unmodifiableMap(new TreeMap<>(resolve(raw)));
+    this.home = home;
+  }
+
+  /** Loads the configuration the way every process of the project does: file, then environment overrides. */
+  public static LakehouseConfig load() {
+    Path home = Path.of(System.getProperty(HOME_PROPERTY, ".")).toAbsolutePath().normalize();
+    String file = System.getProperty(CONFIG_FILE_PROPERTY, System.getenv(CONFIG_FILE_ENV));
+    Path path = file != null ? home.resolve(file) : home.resolve("configs/lakehouse.properties");
+    return load(path, System.getenv(), home);
+  }
+
+  public static LakehouseConfig load(Path file, Map<String, String> env, Path home) {
+    Map<String, String> raw = readProperties(file);
+    for (String key : List.copyOf(raw.keySet())) {
+      String override = env.get(envName(key));
+      if (override != null) {
+        raw.put(key, override);
+      }
+    }
+    return new LakehouseConfig(raw, home);
+  }
+
+  /** A copy with some keys replaced before references are resolved again (tests pick free ports this way). */
+  public LakehouseConfig withOverrides(Map<String, String> overrides) {
+    Map<String, String> merged = new LinkedHashMap<>(raw);
+    merged.putAll(overrides);
+    return new LakehouseConfig(merged, home);
+  }
+
+  /** Reads a properties file as written, references unresolved. */
+  public static Map<String, String> readProperties(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("configuration file not found: " + file.toAbsolutePath());
+    }
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read configuration " + file, e);
+    }
+    Map<String, String> raw = new LinkedHashMap<>();
+    properties.stringPropertyNames().forEach(k -> raw.put(k, properties.getProperty(k).trim()));
+    return raw;
+  }
+
+  public static String envName(String key) {
+    return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  private static Map<String, String> resolve(Map<String, String> raw) {
+    Map<String, String> resolved = new LinkedHashMap<>();
+    for (String key : raw.keySet()) {
+      resolved.put(key, resolveValue(key, raw, 0));
+    }
+    return resolved;
+  }
+
+  private static String resolveValue(String key, Map<String, String> raw, int depth) {
+    if (depth > 20) {
+      throw new IllegalArgumentException("configuration reference cycle at " + key);
+    }
+    String value = raw.get(key);
+    Matcher m = REFERENCE.matcher(value);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String ref = m.group(1);
+      if (!raw.containsKey(ref)) {
+        throw new IllegalArgumentException("configuration key " + key + " refers to undefined ${" + ref + "}");
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(resolveValue(ref, raw, depth + 1)));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  /**
+   * Fills {@code ${key}} placeholders of a template (the Kafka server templates, for one) from {@code extra} first,
+   * then from this configuration; an unknown placeholder is an error naming it.
+   */
+  public String render(String template, Map<String, String> extra) {
+    Matcher m = REFERENCE.matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String key = m.group(1);
+      String value = extra.containsKey(key) ? extra.get(key) : values.get(key);
+      if (value == null) {
+        throw new IllegalArgumentException("template placeholder ${" + key + "} is not a configuration key");
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(value));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  public String get(String key) {
+    String value = values.get(key);
+    if (value == null) {
+      throw new IllegalArgumentException(
+          "missing configuration key '" + key + "' (set it in the configuration file or as " + envName(key) + ")");
+    }
+    return value;
+  }
+
+  public String get(String key, String fallback) {
+    return values.getOrDefault(key, fallback);
+  }
+
+  public int getInt(String key) {
+    String value = get(key);
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("configuration key '" + key + "' must be an integer, got '" + value + "'");
+    }
+  }
+
+  public long getLong(String key) {
+    String value = get(key);
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("configuration key '" + key + "' must be an integer, got '" + value + "'");
+    }
+  }
+
+  public List<String> getList(String key) {
+    return List.of(get(key).split("\\s*,\\s*"));
+  }
+
+  /** A path value; relative paths are taken from the project directory. */
+  public Path getPath(String key) {
+    return home.resolve(get(key)).normalize();
+  }
+
+  public Path home() {
+    return home;
+  }
+
+  /** All keys starting with {@code prefix}, with the prefix removed. */
+  public Map<String, String> withPrefix(String prefix) {
+    Map<String, String> out = new TreeMap<>();
+    values.forEach((k, v) -> {
+      if (k.startsWith(prefix)) {
+        out.put(k.substring(prefix.length()), v);
+      }
+    });
+    return out;
+  }
+
+  public Map<String, String> asMap() {
+    return values;
+  }
+
+  /** Writes the resolved values, so processes started from this configuration see exactly it. */
+  public void write(Path file) {
+    try {
+      Files.createDirectories(file.getParent());
+      try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        Properties p = new Properties();
+        p.putAll(values);
+        p.store(w, "resolved Olist Lakehouse configuration (written by the platform; edit configs/ instead)");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+}

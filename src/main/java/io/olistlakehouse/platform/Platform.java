@@ -1,0 +1,169 @@
+package io.olistlakehouse.platform;
+
+import io.olistlakehouse.config.LakehouseConfig;
+import io.olistlakehouse.platform.catalog.CatalogServer;
+import io.olistlakehouse.platform.catalog.IcebergCatalogs;
+import io.olistlakehouse.platform.kafka.KafkaCluster;
+import io.olistlakehouse.platform.process.Ports;
+import io.olistlakehouse.platform.process.ProcessSpec;
+import io.olistlakehouse.platform.process.ProcessStatus;
+import io.olistlakehouse.platform.process.ProcessSupervisor;
+import io.olistlakehouse.platform.s3.ObjectStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The local platform: catalog database, S3 API, three Kafka nodes and the schema registry, each its own OS process
+ * with a pid file and a log under the work directory. {@link #up()} starts whatever is not running (so it also heals
+ * a platform with one process down) and returns once everything is healthy.
+ */
+public final class Platform {
+
+  public static final String REGISTRY = "registry";
+  private static final String REGISTRY_MAIN = "io.olistlakehouse.platform.registry.SchemaRegistryServer";
+  private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+
+  private final LakehouseConfig config;
+  private final Path configFile;
+  private final ProcessSupervisor supervisor;
+  private final KafkaCluster kafka;
+  private final String host;
+
+  public Platform(LakehouseConfig config) {
+    this.config = config;
+    Path workDir = config.getPath("work.dir");
+    this.configFile = workDir.resolve("run/lakehouse.properties");
+    this.host = config.get("lakehouse.host");
+    this.supervisor = new ProcessSupervisor(workDir, host);
+    this.kafka = new KafkaCluster(config, configFile);
+  }
+
+  public LakehouseConfig config() {
+    return config;
+  }
+
+  /** The resolved configuration the platform's processes run with; clients may load it too. */
+  public Path configFile() {
+    return configFile;
+  }
+
+  public ProcessSupervisor supervisor() {
+    return supervisor;
+  }
+
+  /** Every process, in start order. */
+  public List<ProcessSpec> processes() {
+    List<ProcessSpec> specs = new ArrayList<>();
+    specs.add(CatalogServer.process(config, configFile));
+    specs.add(ObjectStore.process(config));
+    specs.addAll(kafka.processes());
+    specs.add(registryProcess());
+    return specs;
+  }
+
+  private ProcessSpec registryProcess() {
+    var cmd = io.olistlakehouse.platform.process.JavaCommand.forMain(
+        config, configFile, config.get("registry.heap"), REGISTRY_MAIN, List.of());
+    return new ProcessSpec(REGISTRY, cmd, config.getPath("work.dir").resolve("registry"), Map.of(),
+        config.getInt("registry.port"), "registry.port");
+  }
+
+  /** Starts what is not running and waits until all is healthy. Returns how long it took. */
+  public Duration up() {
+    long start = System.nanoTime();
+    config.write(configFile);
+    List<ProcessSpec> specs = processes();
+    checkPortsOfStoppedProcesses(specs);
+    kafka.prepare();
+    List<ProcessSpec> infrastructure = specs.stream().filter(s -> !s.name().equals(REGISTRY)).toList();
+    infrastructure.forEach(supervisor::start);
+    for (ProcessSpec spec : infrastructure) {
+      awaitPort(spec);
+    }
+    ObjectStore.ensureBucket(config);
+    int nodes = kafka.nodeIds().size();
+    await("Kafka cluster with " + nodes + " brokers", () -> kafka.liveBrokers() == nodes, "kafka-1");
+    ProcessSpec registry = registryProcess();
+    supervisor.start(registry);
+    awaitPort(registry);
+    IcebergCatalogs.ensureNamespaces(config);
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  private void checkPortsOfStoppedProcesses(List<ProcessSpec> specs) {
+    for (ProcessSpec spec : specs) {
+      if (supervisor.running(spec.name()).isEmpty()) {
+        Ports.requireFree(host, spec.port(), spec.portKey());
+      }
+    }
+    for (int i = 0; i < kafka.nodeIds().size(); i++) {
+      String key = kafka.controllerPortKeys().get(i);
+      if (supervisor.running(KafkaCluster.processName(kafka.nodeIds().get(i))).isEmpty()) {
+        Ports.requireFree(host, config.getInt(key), key);
+      }
+    }
+  }
+
+  private void awaitPort(ProcessSpec spec) {
+    await(spec.name() + " on port " + spec.port(), () -> Ports.accepting(host, spec.port()), spec.name());
+  }
+
+  /** Waits for a condition; fails at once, with the log's tail, if the process behind it has died. */
+  private void await(String what, BooleanSupplier condition, String processName) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(config.getLong("platform.startup.timeout.seconds")).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (supervisor.running(processName).isEmpty()) {
+        throw new IllegalStateException(processName + " exited while starting; last lines of "
+            + supervisor.logFile(processName) + ":\n" + supervisor.logTail(processName, 30));
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("timed out waiting for " + what + "; see " + supervisor.logFile(processName));
+      }
+      sleep(200);
+    }
+  }
+
+  /** Stops everything: the registry first, the Kafka nodes together (one at a time would lose the quorum). */
+  public void down() {
+    supervisor.stop(REGISTRY, STOP_GRACE);
+    kafka.nodeIds().parallelStream()
+        .forEach(id -> supervisor.stop(KafkaCluster.processName(id), STOP_GRACE));
+    supervisor.stop(ObjectStore.NAME, STOP_GRACE);
+    supervisor.stop(CatalogServer.NAME, STOP_GRACE);
+  }
+
+  public List<ProcessStatus> status() {
+    return processes().stream().map(supervisor::status).toList();
+  }
+
+  public boolean healthy() {
+    return status().stream().allMatch(ProcessStatus::healthy);
+  }
+
+  /** What scripts need to reach the platform. */
+  public Map<String, String> endpoints() {
+    Map<String, String> e = new LinkedHashMap<>();
+    e.put("kafka_bootstrap", config.get("kafka.bootstrap.servers"));
+    e.put("registry_url", config.get("registry.url"));
+    e.put("s3_endpoint", config.get("s3.endpoint"));
+    e.put("s3_bucket", config.get("s3.bucket"));
+    e.put("catalog_uri", config.get("catalog.uri"));
+    e.put("catalog_warehouse", config.get("catalog.warehouse"));
+    e.put("config_file", configFile.toString());
+    return e;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package io.olistlakehouse.platform.kafka;
+
+import io.olistlakehouse.config.LakehouseConfig;
+import io.olistlakehouse.platform.process.JavaCommand;
+import io.olistlakehouse.platform.process.ProcessSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/** The local KRaft cluster: one combined broker + controller JVM per node, rendered from configs/kafka templates. */
+public final class KafkaCluster {
+
+  private static final String BROKER_MAIN = "kafka.Kafka";
+  private static final String STORAGE_TOOL_MAIN = "kafka.tools.StorageTool";
+
+  private final LakehouseConfig config;
+  private final Path configFile;
+  private final Path kafkaDir;
+
+  public KafkaCluster(LakehouseConfig config, Path configFile) {
+    this.config = config;
+    this.configFile = configFile;
+    this.kafkaDir = config.getPath("work.dir").resolve("kafka");
+  }
+
+  public List<String> nodeIds() {
+    return config.getList("kafka.nodes");
+  }
+
+  public static String processName(String nodeId) {
+    return "kafka-" + nodeId;
+  }
+
+  public List<ProcessSpec> processes() {
+    List<ProcessSpec> specs = new ArrayList<>();
+    for (String id : nodeIds()) {
+      Path nodeDir = kafkaDir.resolve("node" + id);
+      List<String> cmd = JavaCommand.forMain(config, configFile, config.get("kafka.heap"), BROKER_MAIN,
+          List.of(nodeDir.resolve("server.properties").toString()));
+      String portKey = "kafka.node." + id + ".port";
+      specs.add(new ProcessSpec(processName(id), cmd, nodeDir, Map.of(), config.getInt(portKey), portKey));
+    }
+    return specs;
+  }
+
+  /** The controller ports must be free too, though health is judged on the broker port. */
+  public List<String> controllerPortKeys() {
+    return nodeIds().stream().map(id -> "kafka.node." + id + ".controller.port").toList();
+  }
+
+  /**
+   * Renders each node's server.properties and formats its storage the first time; an already formatted node keeps
+   * its data, so topics survive down/up.
+   */
+  public void prepare() {
+    String clusterId = clusterId();
+    for (String id : nodeIds()) {
+      Path nodeDir = kafkaDir.resolve("node" + id);
+      Path dataDir = nodeDir.resolve("data");
+      Path serverProperties = nodeDir.resolve("server.properties");
+      Path template = config.getPath("kafka.template.dir").resolve("server" + id + ".properties");
+      try {
+        Files.createDirectories(dataDir);
+        String rendered = config.render(Files.readString(template), Map.of("node.data.dir", dataDir.toString()));
+        Files.writeString(serverProperties, rendered, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot render Kafka template " + template, e);
+      }
+      if (!Files.exists(dataDir.resolve("meta.properties"))) {
+        format(clusterId, serverProperties, nodeDir);
+      }
+    }
+  }
+
+  private String clusterId() {
+    Path idFile = kafkaDir.resolve("cluster.id");
+    try {
+      if (Files.isRegularFile(idFile)) {
+        return Files.readString(idFile).trim();
+      }
+      Files.createDirectories(kafkaDir);
+      String id = Uuid.randomUuid().toString();
+      Files.writeString(idFile, id);
+      return id;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void format(String clusterId, Path serverProperties, Path nodeDir) {
+    List<String> cmd = JavaCommand.forMain(config, configFile, "256m", STORAGE_TOOL_MAIN,
+        List.of("format", "-t", clusterId, "-c", serverProperties.toString(), "--ignore-formatted"));
+    try {
+      Path log = nodeDir.resolve("format.log");
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        p.destroyForcibly();
+        throw new IllegalStateException("formatting Kafka storage failed for " + serverProperties + ":\n"
+            + Files.readString(log, StandardCharsets.ISO_8859_1));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while formatting Kafka storage", e);
+    }
+  }
+
+  /** Number of brokers the cluster reports, or -1 when it does not answer. */
+  public int liveBrokers() {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.get("kafka.bootstrap.servers"));
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+    try (Admin admin = Admin.create(props)) {
+      return admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size();
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+}
