@@ -25,6 +25,7 @@ public final class IcebergCatalogs {
     p.put(CatalogProperties.URI, config.get("catalog.uri"));
     p.put("jdbc.user", config.get("catalog.user"));
     p.put("jdbc.password", config.get("catalog.password"));
+    p.put("retryable_status_codes", config.get("catalog.retryable.sql.states"));
     // V1 of the JDBC catalog's own tables also stores views.
     p.put("jdbc.schema-version", "V1");
     p.put(CatalogProperties.WAREHOUSE_LOCATION, config.get("catalog.warehouse"));

@@ -1,6 +1,7 @@
 package io.olistlakehouse.platform.registry;
 
 import io.olistlakehouse.config.LakehouseConfig;
+import io.olistlakehouse.platform.kafka.KafkaTopics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -115,26 +115,11 @@ public final class KafkaSchemaLog implements SchemaLog {
       NewTopic spec = new NewTopic(topic, 1, (short) replicationFactor).configs(Map.of(
           TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
           TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsyncReplicas));
-      try {
-        admin.createTopics(List.of(spec)).all().get(timeoutMs, TimeUnit.MILLISECONDS);
-        LOG.log(System.Logger.Level.INFO, "created schema topic {0}", topic);
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof TopicExistsException)) {
-          throw new IllegalStateException("cannot create topic " + topic + ": " + e.getCause().getMessage(), e);
-        }
-      }
-      TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-          .get(timeoutMs, TimeUnit.MILLISECONDS).get(topic);
+      TopicDescription description = KafkaTopics.ensure(admin, spec, Duration.ofMillis(timeoutMs));
       if (description.partitions().size() != 1) {
         throw new IllegalStateException("topic " + topic + " must have exactly 1 partition, it has "
             + description.partitions().size());
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while preparing topic " + topic, e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("cannot prepare topic " + topic + " at " + common.get(
-          AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG) + ": " + e, e);
     }
   }
 
