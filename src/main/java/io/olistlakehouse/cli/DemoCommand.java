@@ -4,7 +4,6 @@ import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.platform.Platform;
 import io.olistlakehouse.smoke.SmokeJob;
 import io.olistlakehouse.spark.SparkSessionFactory;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -18,10 +17,8 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LakehouseConfig config = LakehouseConfig.load();
-    Platform platform = new Platform(config);
-    Duration took = platform.up();
-    System.out.printf("== platform up in %.1f s%n", took.toMillis() / 1000.0);
-    StatusCommand.printTable(platform);
+    System.out.println("== platform");
+    UpCommand.bringUp(new Platform(config));
 
     String runId = "demo-" + Instant.now().toString();
     try (SparkSession spark = SparkSessionFactory.create(config, "lakehouse-demo")) {

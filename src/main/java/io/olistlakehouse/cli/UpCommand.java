@@ -13,10 +13,14 @@ final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Platform platform = new Platform(LakehouseConfig.load());
+    bringUp(new Platform(LakehouseConfig.load()));
+    return 0;
+  }
+
+  /** Starts the platform and prints how long it took and each process's status. */
+  static void bringUp(Platform platform) {
     Duration took = platform.up();
     System.out.printf("platform up in %.1f s%n", took.toMillis() / 1000.0);
     StatusCommand.printTable(platform);
-    return 0;
   }
 }

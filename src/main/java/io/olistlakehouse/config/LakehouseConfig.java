@@ -149,12 +149,7 @@ public final class LakehouseConfig {
   }
 
   public int getInt(String key) {
-    String value = get(key);
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("configuration key '" + key + "' must be an integer, got '" + value + "'");
-    }
+    return Math.toIntExact(getLong(key));
   }
 
   public long getLong(String key) {
