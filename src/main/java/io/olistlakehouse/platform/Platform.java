@@ -56,14 +56,29 @@ public final class Platform {
     return supervisor;
   }
 
-  /** Every process, in start order. */
+  /**
+   * The processes this machine runs, in start order: those named by {@code platform.processes}. One machine runs
+   * them all; in a multi-node layout each node lists its own, and an external MinIO, PostgreSQL or registry simply
+   * is not listed.
+   */
   public List<ProcessSpec> processes() {
-    List<ProcessSpec> specs = new ArrayList<>();
-    specs.add(CatalogServer.process(config, configFile));
-    specs.add(ObjectStore.process(config));
-    specs.addAll(kafka.processes());
-    specs.add(registryProcess());
-    return specs;
+    List<ProcessSpec> all = new ArrayList<>();
+    all.add(CatalogServer.process(config, configFile));
+    all.add(ObjectStore.process(config));
+    all.addAll(kafka.processes());
+    all.add(registryProcess());
+    List<String> wanted = config.getList("platform.processes");
+    List<String> known = all.stream().map(ProcessSpec::name).toList();
+    for (String name : wanted) {
+      if (!known.contains(name)) {
+        throw new IllegalArgumentException("platform.processes names unknown process '" + name + "'; known: " + known);
+      }
+    }
+    return all.stream().filter(spec -> wanted.contains(spec.name())).toList();
+  }
+
+  private boolean runsHere(String name) {
+    return processes().stream().anyMatch(spec -> spec.name().equals(name));
   }
 
   private ProcessSpec registryProcess() {
@@ -79,7 +94,7 @@ public final class Platform {
     config.write(configFile);
     List<ProcessSpec> specs = processes();
     checkPortsOfStoppedProcesses(specs);
-    kafka.prepare();
+    kafka.prepare(kafka.nodeIds().stream().filter(id -> runsHere(KafkaCluster.processName(id))).toList());
     List<ProcessSpec> infrastructure = specs.stream().filter(s -> !s.name().equals(REGISTRY)).toList();
     infrastructure.forEach(supervisor::start);
     for (ProcessSpec spec : infrastructure) {
@@ -87,10 +102,12 @@ public final class Platform {
     }
     ObjectStore.ensureBucket(config);
     int nodes = kafka.nodeIds().size();
-    await("Kafka cluster with " + nodes + " brokers", () -> kafka.liveBrokers() == nodes, "kafka-1");
-    ProcessSpec registry = registryProcess();
-    supervisor.start(registry);
-    awaitPort(registry);
+    await("Kafka cluster with " + nodes + " brokers", () -> kafka.liveBrokers() == nodes, null);
+    // The registry keeps its state in Kafka, so it starts once the cluster answers.
+    for (ProcessSpec registry : specs.stream().filter(s -> s.name().equals(REGISTRY)).toList()) {
+      supervisor.start(registry);
+      awaitPort(registry);
+    }
     IcebergCatalogs.ensureNamespaces(config);
     return Duration.ofNanos(System.nanoTime() - start);
   }
@@ -103,7 +120,8 @@ public final class Platform {
     }
     for (int i = 0; i < kafka.nodeIds().size(); i++) {
       String key = kafka.controllerPortKeys().get(i);
-      if (supervisor.running(KafkaCluster.processName(kafka.nodeIds().get(i))).isEmpty()) {
+      String node = KafkaCluster.processName(kafka.nodeIds().get(i));
+      if (runsHere(node) && supervisor.running(node).isEmpty()) {
         Ports.requireFree(host, config.getInt(key), key);
       }
     }
@@ -113,16 +131,20 @@ public final class Platform {
     await(spec.name() + " on port " + spec.port(), () -> Ports.accepting(host, spec.port()), spec.name());
   }
 
-  /** Waits for a condition; fails at once, with the log's tail, if the process behind it has died. */
+  /**
+   * Waits for a condition; fails at once, with the log's tail, if the local process behind it (null: none, the
+   * condition is about other machines too) has died.
+   */
   private void await(String what, BooleanSupplier condition, String processName) {
     long deadline = System.nanoTime() + Duration.ofSeconds(config.getLong("platform.startup.timeout.seconds")).toNanos();
     while (!condition.getAsBoolean()) {
-      if (supervisor.running(processName).isEmpty()) {
+      if (processName != null && supervisor.running(processName).isEmpty()) {
         throw new IllegalStateException(processName + " exited while starting; last lines of "
             + supervisor.logFile(processName) + ":\n" + supervisor.logTail(processName, 30));
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("timed out waiting for " + what + "; see " + supervisor.logFile(processName));
+        throw new IllegalStateException("timed out waiting for " + what
+            + (processName != null ? "; see " + supervisor.logFile(processName) : ""));
       }
       sleep(200);
     }

@@ -59,12 +59,12 @@ public final class KafkaCluster {
   }
 
   /**
-   * Renders each node's server.properties and formats its storage the first time; an already formatted node keeps
-   * its data, so topics survive down/up.
+   * Renders the server.properties of the nodes that run on this machine and formats their storage the first time;
+   * an already formatted node keeps its data, so topics survive down/up.
    */
-  public void prepare() {
+  public void prepare(List<String> localNodeIds) {
     String clusterId = clusterId();
-    for (String id : nodeIds()) {
+    for (String id : localNodeIds) {
       Path nodeDir = kafkaDir.resolve("node" + id);
       Path dataDir = nodeDir.resolve("data");
       Path serverProperties = nodeDir.resolve("server.properties");
@@ -82,7 +82,12 @@ public final class KafkaCluster {
     }
   }
 
+  /** The configured cluster id (several machines must share one), else one generated and kept for this machine. */
   private String clusterId() {
+    String configured = config.get("kafka.cluster.id", "");
+    if (!configured.isEmpty()) {
+      return configured;
+    }
     Path idFile = kafkaDir.resolve("cluster.id");
     try {
       if (Files.isRegularFile(idFile)) {
