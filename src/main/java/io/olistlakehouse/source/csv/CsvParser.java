@@ -22,6 +22,10 @@ import java.util.List;
  * text after a closing quote, a quote inside an unquoted field) yields a broken record naming the problem. Parsing
  * then resumes on the physical line right after the broken record's first line, so a stray quote costs one record,
  * not the rest of the file; the lines it had swallowed are parsed again as records of their own.
+ *
+ * <p>The first record (the header) fixes the width of the file. A record spanning several lines whose width differs
+ * is also taken for a stray quote that a later quote happened to close, and is broken the same way. A one-line
+ * record of the wrong width is returned as it is, for the caller to report the missing or extra column.
  */
 public final class CsvParser implements Closeable {
 
@@ -37,6 +41,7 @@ public final class CsvParser implements Closeable {
   private final Deque<PhysicalLine> replay = new ArrayDeque<>();
   private final List<String> fields = new ArrayList<>();
   private List<PhysicalLine> continuation;
+  private int width = -1;
 
   public CsvParser(Reader in) {
     this(in, DEFAULT_MAX_LINES_PER_RECORD);
@@ -72,7 +77,15 @@ public final class CsvParser implements Closeable {
     if (first.number() == 1 && !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
       text = text.substring(1);
     }
-    return parse(first, text);
+    CsvRecord record = parse(first, text);
+    if (width < 0 && !record.isBroken()) {
+      width = record.fields().size();
+    } else if (continuation != null && !record.isBroken() && record.fields().size() != width) {
+      return broken(first, "record spans lines " + first.number() + ".."
+          + continuation.get(continuation.size() - 1).number() + " and has " + record.fields().size()
+          + " fields instead of " + width + " (unbalanced quote?)");
+    }
+    return record;
   }
 
   private CsvRecord parse(PhysicalLine first, String text) throws IOException {

@@ -116,6 +116,19 @@ class CsvParserTest {
   }
 
   @Test
+  void strayQuoteClosedByALaterLineIsBrokenWhenTheWidthIsWrong() throws IOException {
+    List<CsvRecord> records = parse("a,b\n1,\"stray\n2,\",c\n3,d\n");
+    assertTrue(records.get(1).isBroken());
+    assertEquals(2, records.get(1).line());
+    assertTrue(records.get(1).error().contains("spans lines 2..3 and has 3 fields instead of 2"),
+        records.get(1).error());
+    assertTrue(records.get(2).isBroken(), "line 3 holds the closing quote, now stray");
+    assertEquals(3, records.get(2).line());
+    assertEquals(List.of("3", "d"), records.get(3).fields());
+    assertEquals(4, records.get(3).line());
+  }
+
+  @Test
   void aLongQuotedFieldWithinTheLimitIsKept() throws IOException {
     try (CsvParser parser = new CsvParser(new StringReader("\"a\nb\nc\",x\n"), 3)) {
       assertEquals(List.of("a\nb\nc", "x"), parser.next().fields());
