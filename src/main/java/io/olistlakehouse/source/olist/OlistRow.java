@@ -118,7 +118,7 @@ final class OlistRow {
   /** A latitude (limit 90) or longitude (limit 180) in decimal degrees. */
   double coordinate(int column, double limit) throws RejectedRow {
     String text = text(column);
-    if (!OlistValues.isPlainDecimal(text)) {
+    if (!OlistValues.isDecimalNumber(text)) {
       throw reject(column, "is not a number");
     }
     double value = Double.parseDouble(text);

@@ -54,13 +54,24 @@ final class OlistValues {
     }
   }
 
-  /** An optionally signed decimal integer that fits an int. */
+  /**
+   * An optionally signed decimal integer that fits an int. A ".0" fraction is accepted: pandas writes integer
+   * columns that have empty cells as floats ("40.0"), and that is still a whole number.
+   */
   static Integer integer(String text) {
     int start = text.startsWith("-") ? 1 : 0;
-    if (text.length() == start || text.length() > start + 10 || !allDigits(text, start, text.length())) {
+    int end = text.length();
+    int point = text.indexOf('.');
+    if (point >= 0) {
+      if (point == end - 1 || !allZeros(text, point + 1, end)) {
+        return null;
+      }
+      end = point;
+    }
+    if (end == start || end > start + 10 || !allDigits(text, start, end)) {
       return null;
     }
-    long value = Long.parseLong(text);
+    long value = Long.parseLong(text, 0, end, 10);
     return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE ? (int) value : null;
   }
 
@@ -78,10 +89,34 @@ final class OlistValues {
         : point > start && point < end - 1 && allDigits(text, start, point) && allDigits(text, point + 1, end);
   }
 
+  /**
+   * A plain decimal, optionally with an exponent ("1.5e-05": pandas writes coordinates that close to zero that
+   * way). No hexadecimal, no NaN or Infinity, no surrounding blanks, unlike Double.parseDouble.
+   */
+  static boolean isDecimalNumber(String text) {
+    int exponent = Math.max(text.indexOf('e'), text.indexOf('E'));
+    if (exponent < 0) {
+      return isPlainDecimal(text);
+    }
+    int digits = exponent + 1 < text.length() && (text.charAt(exponent + 1) == '-' || text.charAt(exponent + 1) == '+')
+        ? exponent + 2 : exponent + 1;
+    return isPlainDecimal(text.substring(0, exponent)) && digits < text.length()
+        && allDigits(text, digits, text.length());
+  }
+
   static boolean allDigits(String text, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
       if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean allZeros(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) != '0') {
         return false;
       }
     }

@@ -53,7 +53,8 @@ class OlistCsvSourceTest {
     assertEquals(8_924, bundles.stream().mapToInt(b -> b.payments().size()).sum());
     assertEquals(8_225, bundles.stream().mapToInt(b -> b.reviews().size()).sum());
     assertEquals(8_135, distinct(bundles.stream().map(b -> b.customer().customerId()).toList()));
-    assertEquals(5_460, distinct(bundles.stream().flatMap(b -> b.products().stream()).map(p -> p.productId()).toList()));
+    assertEquals(5_460,
+        distinct(bundles.stream().flatMap(b -> b.products().stream()).map(p -> p.productId()).toList()));
     assertEquals(1_610, distinct(bundles.stream().flatMap(b -> b.sellers().stream()).map(s -> s.sellerId()).toList()));
   }
 
