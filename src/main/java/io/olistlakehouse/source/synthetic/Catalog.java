@@ -34,20 +34,20 @@ final class Catalog {
   /** A seller rank, by inverting the CDF of the density (rank + offset)^-theta on [0, SELLERS). */
   int pickSeller(double u) {
     double exponent = 1 - SELLER_THETA;
-    double low = Math.pow(SELLER_OFFSET, exponent);
-    double high = Math.pow(SELLERS + SELLER_OFFSET, exponent);
-    double rank = Math.pow(low + u * (high - low), 1 / exponent) - SELLER_OFFSET;
+    double low = StrictMath.pow(SELLER_OFFSET, exponent);
+    double high = StrictMath.pow(SELLERS + SELLER_OFFSET, exponent);
+    double rank = StrictMath.pow(low + u * (high - low), 1 / exponent) - SELLER_OFFSET;
     return Math.min(SELLERS - 1, Math.max(0, (int) rank));
   }
 
   int productCount(int seller) {
     double share = (double) (SELLERS - seller) / SELLERS;
-    return 1 + (int) (MAX_EXTRA_PRODUCTS * Math.pow(share, CATALOG_DECAY));
+    return 1 + (int) (MAX_EXTRA_PRODUCTS * StrictMath.pow(share, CATALOG_DECAY));
   }
 
   /** A product of the seller, the first ones selling most. */
   int pickProduct(int seller, double u) {
-    return (int) (productCount(seller) * Math.pow(u, PRODUCT_SKEW));
+    return (int) (productCount(seller) * StrictMath.pow(u, PRODUCT_SKEW));
   }
 
   /** Any product of the seller, all equally likely (another product of a basket from the same seller). */
@@ -59,7 +59,7 @@ final class Catalog {
     SplittableRandom random = Mixing.random(seed, Mixing.PRODUCT, seller, index);
     boolean categorized = random.nextDouble() >= Categories.UNCATEGORIZED_SHARE;
     Categories.Category category = Categories.ALL.get(Categories.WEIGHTS.pick(random.nextDouble()));
-    double size = random.nextGaussian();
+    double size = Correlated.gaussian(random);
     Product product = new Product(Mixing.id(seed, Mixing.PRODUCT, seller, index),
         categorized ? category.name() : null,
         categorized ? category.english() : null,
@@ -74,7 +74,7 @@ final class Catalog {
     double ratio = ProductCalibration.PRICE_RATIO.at(
         Correlated.uniform(size, ProductCalibration.PRICE_SIZE_CORRELATION, random));
     double raw = Math.min(ProductCalibration.MAX_PRICE,
-        median * Math.pow(ratio, ProductCalibration.PRICE_RATIO_DAMPING));
+        median * StrictMath.pow(ratio, ProductCalibration.PRICE_RATIO_DAMPING));
     BigDecimal price = listPrice(raw, ProductCalibration.PRICE_ENDING.pick(random.nextDouble()));
     Places.Place place = places.sellerPlace(Mixing.random(seed, Mixing.SELLER, seller, 1));
     Seller sellerRow = new Seller(Mixing.id(seed, Mixing.SELLER, seller, 0), place.zipPrefix(), place.city(),

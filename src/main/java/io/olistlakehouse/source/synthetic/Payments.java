@@ -75,7 +75,7 @@ final class Payments {
     double[] weights = new double[parts];
     double sum = 0;
     for (int i = 0; i < parts; i++) {
-      weights[i] = -Math.log(1 - random.nextDouble());
+      weights[i] = -StrictMath.log(1 - random.nextDouble());
       sum += weights[i];
     }
     long spare = cents - parts;

@@ -14,9 +14,12 @@ import io.olistlakehouse.source.model.OrderItem;
 import io.olistlakehouse.source.model.Payment;
 import io.olistlakehouse.source.model.Review;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -37,6 +40,27 @@ class SyntheticSourceTest {
     assertNotEquals(first.get(0).order().orderId(), other.get(0).order().orderId());
     Set<String> firstIds = new HashSet<>(first.stream().map(b -> b.order().orderId()).toList());
     assertTrue(other.stream().noneMatch(b -> firstIds.contains(b.order().orderId())));
+  }
+
+  /**
+   * Pins the output of one (orders, seed): it must not change unless {@link SyntheticSource#GENERATOR_VERSION}
+   * does, since fingerprints name data by version, orders and seed. Update both together.
+   */
+  @Test
+  void outputIsPinnedByTheGeneratorVersion() throws Exception {
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    for (OrderBundle bundle : generate(2_000, 1)) {
+      // Doubles by their bits: Double.toString's digits differ between JDK versions.
+      StringBuilder text = new StringBuilder(new OrderBundle(bundle.order(), bundle.items(), bundle.payments(),
+          bundle.reviews(), bundle.customer(), bundle.products(), bundle.sellers(), List.of()).toString());
+      bundle.geolocations().forEach(g -> text.append(List.of(g.zipCodePrefix(), Double.doubleToLongBits(g.lat()),
+          Double.doubleToLongBits(g.lng()), g.city(), g.state(), g.sourceRows())));
+      digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    assertEquals("olist-synthetic-1", SyntheticSource.GENERATOR_VERSION);
+    assertEquals("69d05f31e368fac7e7ab9169c2aeb2696693081bd8c242501bc1ad354f08a055",
+        HexFormat.of().formatHex(digest.digest()),
+        "the generator's output changed: bump GENERATOR_VERSION and update this digest");
   }
 
   @Test
