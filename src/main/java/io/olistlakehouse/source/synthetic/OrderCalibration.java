@@ -35,7 +35,7 @@ final class OrderCalibration {
 
   /** 8,016 distinct customer_unique_id over 8,135 orders: 119 orders (1.46%) come from a returning customer. */
   static final double RETURNING_CUSTOMER = 119.0 / 8_135;
-  /** How far back (in orders) a returning customer's previous order may lie. */
+  /** How far back (in orders) a returning customer's earlier order may lie (an assumption). */
   static final int RETURNING_LOOKBACK = 20_000;
 
   /** Hours from purchase to approval, orders paid without boleto (card approvals take minutes). */

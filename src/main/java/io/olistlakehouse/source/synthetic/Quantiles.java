@@ -42,8 +42,4 @@ final class Quantiles {
     double fraction = (u - p0) / (PROBABILITIES[upper] - p0);
     return values[upper - 1] + fraction * (values[upper] - values[upper - 1]);
   }
-
-  double median() {
-    return at(0.5);
-  }
 }

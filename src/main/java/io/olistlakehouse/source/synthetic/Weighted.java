@@ -41,13 +41,4 @@ final class Weighted {
     }
     return low;
   }
-
-  int size() {
-    return cumulative.length;
-  }
-
-  /** The normalized weight of one index. */
-  double share(int index) {
-    return cumulative[index] - (index == 0 ? 0 : cumulative[index - 1]);
-  }
 }
