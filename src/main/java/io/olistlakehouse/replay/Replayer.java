@@ -8,6 +8,7 @@ import io.olistlakehouse.serde.SchemaRegistryClient;
 import io.olistlakehouse.source.OrderSource;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
@@ -57,6 +58,9 @@ public final class Replayer {
         return new ReplayOutcome(true, p.events(), 0, p.events(), Map.of(), 0, 0, 0, 0, 0, p.clock());
       }
       long resumeAt = stored.map(ReplayPosition::events).orElse(0L);
+      if (resumeAt > 0) {
+        progressOut.printf(Locale.ROOT, "replay: resuming after %,d events committed earlier%n", resumeAt);
+      }
       EventStream stream = new EventStream(source, derivation);
       if (!stream.skip(resumeAt)) {
         throw new ReplayException("the stored position says " + resumeAt + " events were published, but this "

@@ -62,15 +62,21 @@ class ReplayCrashRecoveryIT {
       // One point in each third of the stream, so every resumed run has work left to be killed in.
       killPoints.add((long) (total * (i + 0.1 + 0.6 * random.nextDouble()) / 3));
     }
-    for (long point : killPoints) {
+    long lastResume = 0;
+    for (int i = 0; i < killPoints.size(); i++) {
       LakehouseLauncher.Running replay = LakehouseLauncher.start(fixture, env(crashed), replayArgs());
-      awaitProgress(replay, point, seed);
+      awaitProgress(replay, killPoints.get(i), seed);
       Thread.sleep(random.nextInt(150));
-      assertTrue(replay.alive(), "the replay finished before kill point " + point + " (seed " + seed + ")");
+      assertTrue(replay.alive(), "the replay ended before kill point " + killPoints.get(i) + " (seed " + seed + ")");
       replay.kill9();
+      long resume = i == 0 ? 0 : resumedAt(replay.stderr());
+      System.out.printf("kill %d after event %d; that run had resumed at %d%n", i + 1, killPoints.get(i), resume);
+      assertTrue(i == 0 || resume > lastResume, "each run resumes after the previous one's commits");
+      lastResume = resume;
     }
     LakehouseLauncher.Result resumed = LakehouseLauncher.run(fixture, env(crashed), replayArgs());
     assertEquals(0, resumed.exitCode(), resumed.stderr());
+    assertTrue(resumedAt(resumed.stderr()) > lastResume, resumed.stderr());
     assertTrue(resumed.stdout().contains("resumed after"), resumed.stdout());
 
     Map<String, List<String>> actual = recordsPerKey(crashed);
@@ -99,6 +105,12 @@ class ReplayCrashRecoveryIT {
       assertTrue(System.nanoTime() < deadline, "no progress to event " + events + ": " + replay.stderr());
       Thread.sleep(20);
     }
+  }
+
+  private static long resumedAt(String stderr) {
+    Matcher m = Pattern.compile("resuming after ([0-9,]+) events").matcher(stderr);
+    assertTrue(m.find(), "the run did not resume: " + stderr);
+    return Long.parseLong(m.group(1).replace(",", ""));
   }
 
   /** (stream, key) -> digests of the values in partition order, read_committed. */
