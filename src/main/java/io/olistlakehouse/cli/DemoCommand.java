@@ -4,15 +4,22 @@ import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.platform.Platform;
 import io.olistlakehouse.smoke.SmokeJob;
 import io.olistlakehouse.spark.SparkSessionFactory;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "The main job on one machine: bring the platform up, run the smoke job (an Iceberg table on the "
-        + "S3 API: create, append, read back, time travel) and print what it did. The platform stays up.")
+        + "S3 API: create, append, read back, time travel), replay orders into the bronze topics and print what it "
+        + "did. The platform stays up.")
 final class DemoCommand implements Callable<Integer> {
+
+  @Option(names = "--olist-dir", paramLabel = "DIR",
+      description = "Replay the Olist CSVs of this folder (default: demo.synthetic.orders synthetic orders).")
+  Path olistDir;
 
   @Override
   public Integer call() {
@@ -29,9 +36,12 @@ final class DemoCommand implements Callable<Integer> {
       System.out.printf("table now: %d rows in %d snapshots; current snapshot %d%n",
           r.totalRows(), r.snapshots(), r.currentSnapshotId());
       System.out.printf("time travel to the first snapshot %d: %d rows%n", r.firstSnapshotId(), r.firstSnapshotRows());
+      DemoReplayStep.run(config, olistDir);
       System.out.println("== try");
       System.out.printf("bin/lakehouse sql \"SELECT run_id, count(*) FROM %s VERSION AS OF %d GROUP BY run_id\"%n",
           r.table(), r.firstSnapshotId());
+      System.out.println("LAKEHOUSE_REPLAY_TOPIC_PREFIX=paced- bin/lakehouse replay --speed 86400"
+          + "   # the Olist sample into other topics, a day of history per second");
       System.out.println("bin/lakehouse status      # processes and endpoints (--json)");
       System.out.println("bin/lakehouse down        # stop the platform; data stays in " + config.get("work.dir"));
     }
