@@ -26,7 +26,7 @@ public final class BronzeIngestMain {
     LakehouseConfig config = LakehouseConfig.load();
     try (SparkSession spark = SparkSessionFactory.create(config, JobManifest.load(config, JOB))) {
       IngestRunner.Summary summary = IngestRunner.run(config, spark, arguments.contains("--once"),
-          System.out::println);
+          IngestListener.printing());
       System.out.println(summary);
     }
   }

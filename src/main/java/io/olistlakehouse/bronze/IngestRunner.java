@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Consumer;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -34,7 +33,7 @@ public final class IngestRunner {
 
   private IngestRunner() {}
 
-  public static Summary run(LakehouseConfig config, SparkSession spark, boolean once, Consumer<BatchReport> each)
+  public static Summary run(LakehouseConfig config, SparkSession spark, boolean once, IngestListener listener)
       throws Exception {
     IngestSettings settings = IngestSettings.from(config);
     Catalog catalog = IcebergCatalogs.open(config);
@@ -44,8 +43,9 @@ public final class IngestRunner {
       long start = System.nanoTime();
       StreamingQuery query = job.start(once, report -> {
         batches.add(report);
-        each.accept(report);
+        listener.landed(report);
       });
+      listener.started(query, settings);
       try (GracefulStop ignored = GracefulStop.install(query, job.batchLock(), settings.stopGrace())) {
         query.awaitTermination();
       }

@@ -1,6 +1,7 @@
 package io.olistlakehouse.cli;
 
 import io.olistlakehouse.bronze.BronzeIngestMain;
+import io.olistlakehouse.bronze.IngestListener;
 import io.olistlakehouse.bronze.IngestRunner;
 import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.spark.JobManifest;
@@ -25,7 +26,7 @@ final class IngestCommand implements Callable<Integer> {
     LakehouseConfig config = LakehouseConfig.load();
     JobManifest job = JobManifest.load(config, BronzeIngestMain.JOB);
     try (SparkSession spark = SparkSessionFactory.create(config, job)) {
-      System.out.println(IngestRunner.run(config, spark, once, System.out::println));
+      System.out.println(IngestRunner.run(config, spark, once, IngestListener.printing()));
     }
     return 0;
   }

@@ -53,7 +53,8 @@ class DeadLetterIT {
       injectEveryKind(producer, ingest, injected);
       producer.sendValid(GOOD_BEFORE, GOOD_AFTER, total, Duration.ofDays(3));
 
-      IngestRunner.Summary summary = IngestRunner.run(ingest.config(), TestSpark.session(), true, r -> { });
+      IngestRunner.Summary summary = IngestRunner.run(ingest.config(), TestSpark.session(), true,
+          IngestListener.silent());
 
       assertEquals(total + injected.size(), summary.read(), summary.toString());
       assertEquals(injected.size(), summary.deadLetters(), summary.toString());

@@ -1,8 +1,11 @@
 package io.olistlakehouse.it;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,42 +23,14 @@ public final class LakehouseLauncher {
     return run(fixture, Map.of(), args);
   }
 
-  /** Runs to completion with extra environment variables (LAKEHOUSE_* configuration overrides). */
+  /** A run with extra environment variables (LAKEHOUSE_* overrides, for one). */
   public static Result run(PlatformFixture fixture, Map<String, String> env, String... args) {
-    ProcessBuilder pb = builder(fixture, env, args);
-    try {
-      Path err = java.nio.file.Files.createTempFile("lakehouse-cli", ".err");
-      pb.redirectError(err.toFile());
-      Process p = pb.start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(5, TimeUnit.MINUTES)) {
-        p.destroyForcibly();
-        throw new IllegalStateException("bin/lakehouse " + String.join(" ", args) + " did not finish");
-      }
-      return new Result(p.exitValue(), out, java.nio.file.Files.readString(err));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot run bin/lakehouse", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    Running running = start(fixture, env, args);
+    return running.await(Duration.ofMinutes(5));
   }
 
-  /**
-   * Starts {@code bin/lakehouse} without waiting (a long-running job, or one a test kills); standard output and error
-   * are appended to {@code output}. The script execs java, so the returned process is the JVM itself.
-   */
-  public static Process start(PlatformFixture fixture, Map<String, String> env, Path output, String... args) {
-    ProcessBuilder pb = builder(fixture, env, args).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
-    try {
-      return pb.start();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot start bin/lakehouse", e);
-    }
-  }
-
-  private static ProcessBuilder builder(PlatformFixture fixture, Map<String, String> env, String... args) {
+  /** Starts the launcher and returns at once; the test can watch its output, wait for it or kill it. */
+  public static Running start(PlatformFixture fixture, Map<String, String> env, String... args) {
     Path home = fixture.config().home();
     List<String> cmd = new ArrayList<>();
     cmd.add(home.resolve("bin/lakehouse").toString());
@@ -66,6 +41,74 @@ public final class LakehouseLauncher {
     pb.environment().put("LAKEHOUSE_NO_BUILD", "1");
     pb.environment().put("LAKEHOUSE_CLI_HEAP", "1g");
     pb.environment().putAll(env);
-    return pb;
+    try {
+      Path out = Files.createTempFile("lakehouse-cli", ".out");
+      Path err = Files.createTempFile("lakehouse-cli", ".err");
+      pb.redirectOutput(out.toFile());
+      pb.redirectError(err.toFile());
+      return new Running(pb.start(), out, err, String.join(" ", args));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run bin/lakehouse", e);
+    }
+  }
+
+  /** A launcher process in flight. bin/lakehouse execs the JVM, so the process is the CLI JVM itself. */
+  public static final class Running {
+
+    private final Process process;
+    private final Path out;
+    private final Path err;
+    private final String args;
+
+    private Running(Process process, Path out, Path err, String args) {
+      this.process = process;
+      this.out = out;
+      this.err = err;
+      this.args = args;
+    }
+
+    public boolean alive() {
+      return process.isAlive();
+    }
+
+    public String stdout() {
+      return read(out);
+    }
+
+    public String stderr() {
+      return read(err);
+    }
+
+    /** SIGKILL, as kill -9: no shutdown hook, no flush, no clean close. */
+    public void kill9() {
+      process.destroyForcibly();
+      try {
+        process.waitFor(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    public Result await(Duration timeout) {
+      try {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+          process.destroyForcibly();
+          throw new IllegalStateException("bin/lakehouse " + args + " did not finish within " + timeout
+              + "; stderr: " + stderr());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      return new Result(process.exitValue(), stdout(), stderr());
+    }
+
+    private static String read(Path file) {
+      try {
+        return Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 }
