@@ -12,11 +12,12 @@ import picocli.CommandLine.Command;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "The main job on one machine: bring the platform up, run the smoke job (an Iceberg table on the "
-        + "S3 API: create, append, read back, time travel) and print what it did. The platform stays up.")
+        + "S3 API: create, append, read back, time travel), land the bronze topics (ingest --once) and print what it "
+        + "did. The platform stays up.")
 final class DemoCommand implements Callable<Integer> {
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     LakehouseConfig config = LakehouseConfig.load();
     Platform platform = new Platform(config);
     Duration took = platform.up();
@@ -32,9 +33,11 @@ final class DemoCommand implements Callable<Integer> {
       System.out.printf("table now: %d rows in %d snapshots; current snapshot %d%n",
           r.totalRows(), r.snapshots(), r.currentSnapshotId());
       System.out.printf("time travel to the first snapshot %d: %d rows%n", r.firstSnapshotId(), r.firstSnapshotRows());
+      DemoIngestStep.run(config, spark);
       System.out.println("== try");
       System.out.printf("bin/lakehouse sql \"SELECT run_id, count(*) FROM %s VERSION AS OF %d GROUP BY run_id\"%n",
           r.table(), r.firstSnapshotId());
+      System.out.println("bin/lakehouse sql \"SELECT reason, count(*) FROM bronze.dead_letter GROUP BY reason\"");
       System.out.println("bin/lakehouse status      # processes and endpoints (--json)");
       System.out.println("bin/lakehouse down        # stop the platform; data stays in " + config.get("work.dir"));
     }

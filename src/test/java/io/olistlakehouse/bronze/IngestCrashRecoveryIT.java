@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * kill -9 of a real {@code bin/lakehouse ingest} at random points of a 500k-event ingest, restarting it each time;
  * one kill lands right after a batch commits to payment (one of the first tables it writes), so the restart must replay a batch that reached some
- * tables only. At the end bronze holds exactly what Kafka holds, each (topic, partition, offset) once.
+ * tables only. Then a SIGTERM, which must stop the job between batches. At the end bronze holds exactly what Kafka
+ * holds, each (topic, partition, offset) once.
  */
 class IngestCrashRecoveryIT {
 
@@ -32,6 +35,7 @@ class IngestCrashRecoveryIT {
   private static final int KILLS = 6;
   /** Which run is killed right after a table commit instead of at a random time. */
   private static final int TARGETED_KILL = 2;
+  private static final Pattern LANDED = Pattern.compile("(?m)^batch (\\d+): ");
 
   @Test
   void killedAtRandomPointsAndRestartedBronzeHoldsEveryRecordOnce() throws Exception {
@@ -58,13 +62,17 @@ class IngestCrashRecoveryIT {
           Optional<Long> before = lastBatch(catalog, watched);
           await(() -> !lastBatch(catalog, watched).equals(before) || !job.alive(), Duration.ofMinutes(3));
         } else {
-          Thread.sleep(random.nextInt(6_000));
+          // A random point: after 0, 1 or 2 batches of this run have landed, plus up to 5 s into the next.
+          int landedFirst = random.nextInt(3);
+          await(() -> landedBatches(job.stdout()) >= landedFirst || !job.alive(), Duration.ofMinutes(3));
+          Thread.sleep(random.nextInt(5_000));
         }
         assertTrue(job.alive(), "the ingest ended before kill " + kill + " (seed " + seed + "): " + job.stdout()
             + job.stderr());
         job.kill9();
         outputs.add(job.stdout());
       }
+      outputs.add(stopWithSigterm(fixture, env, catalog, ingest));
       LakehouseLauncher.Result last = LakehouseLauncher.run(fixture, env, "ingest", "--once");
       assertEquals(0, last.exitCode(), last.stderr());
       outputs.add(last.stdout());
@@ -85,6 +93,39 @@ class IngestCrashRecoveryIT {
     assertEquals(0, BatchReplayIT.duplicates(spark, ingest), "no (topic, partition, offset) twice");
     assertTrue(String.join("\n", outputs).contains("already committed before a restart"),
         "a restart replayed a batch that had reached some tables (seed " + seed + "):\n" + String.join("\n", outputs));
+  }
+
+  /**
+   * SIGTERM once a batch has landed: the job finishes the batch in flight and exits; no table holds a batch the job
+   * did not report as landed (it stopped between batches, not inside one).
+   */
+  private static String stopWithSigterm(PlatformFixture fixture, Map<String, String> env, Catalog catalog,
+      IsolatedIngest ingest) throws InterruptedException {
+    LakehouseLauncher.Running job = LakehouseLauncher.start(fixture, env, "ingest");
+    await(() -> LANDED.matcher(job.stdout()).find() || !job.alive(), Duration.ofMinutes(3));
+    assertTrue(job.alive(), "the ingest ended before SIGTERM: " + job.stdout() + job.stderr());
+    job.terminate();
+    await(() -> !job.alive(), Duration.ofSeconds(ingest.config().getLong("ingest.stop.grace.seconds") + 60));
+    long lastReported = -1;
+    Matcher landed = LANDED.matcher(job.stdout());
+    while (landed.find()) {
+      lastReported = Long.parseLong(landed.group(1));
+    }
+    for (BronzeStream stream : BronzeStream.values()) {
+      Optional<Long> newest = lastBatch(catalog, TableIdentifier.of(ingest.settings().namespace(),
+          stream.streamName()));
+      assertTrue(newest.orElse(-1L) <= lastReported, stream + " holds batch " + newest + " after SIGTERM, but the "
+          + "job reported batch " + lastReported + " last:\n" + job.stdout());
+    }
+    return job.stdout();
+  }
+
+  private static int landedBatches(String stdout) {
+    int n = 0;
+    for (Matcher m = LANDED.matcher(stdout); m.find(); ) {
+      n++;
+    }
+    return n;
   }
 
   /** The batch id of the table's newest ingest commit. */
