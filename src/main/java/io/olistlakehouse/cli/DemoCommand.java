@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "The main job on one machine: bring the platform up, run the smoke job (an Iceberg table on the "
-        + "S3 API: create, append, read back, time travel), replay orders into the bronze topics and print what it "
+        + "S3 API: create, append, read back, time travel), replay orders into the bronze topics, land them in "
+        + "bronze (ingest --once) and print what it "
         + "did. The platform stays up.")
 final class DemoCommand implements Callable<Integer> {
 
@@ -22,7 +23,7 @@ final class DemoCommand implements Callable<Integer> {
   Path olistDir;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     LakehouseConfig config = LakehouseConfig.load();
     System.out.println("== platform");
     UpCommand.bringUp(new Platform(config));
@@ -37,9 +38,11 @@ final class DemoCommand implements Callable<Integer> {
           r.totalRows(), r.snapshots(), r.currentSnapshotId());
       System.out.printf("time travel to the first snapshot %d: %d rows%n", r.firstSnapshotId(), r.firstSnapshotRows());
       DemoReplayStep.run(config, olistDir);
+      DemoIngestStep.run(config, spark);
       System.out.println("== try");
       System.out.printf("bin/lakehouse sql \"SELECT run_id, count(*) FROM %s VERSION AS OF %d GROUP BY run_id\"%n",
           r.table(), r.firstSnapshotId());
+      System.out.println("bin/lakehouse sql \"SELECT reason, count(*) FROM bronze.dead_letter GROUP BY reason\"");
       System.out.println("LAKEHOUSE_REPLAY_TOPIC_PREFIX=paced- bin/lakehouse replay --speed 86400"
           + "   # the Olist sample into other topics, a day of history per second");
       System.out.println("bin/lakehouse status      # processes and endpoints (--json)");

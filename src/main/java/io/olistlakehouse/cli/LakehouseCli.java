@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
     version = "olist-lakehouse 0.1.0",
     description = "Olist Lakehouse: a Lambda-architecture lakehouse for e-commerce order streams.",
     subcommands = {
-        UpCommand.class, DownCommand.class, StatusCommand.class, SqlCommand.class, DemoCommand.class,
-        ReplayCommand.class, BenchCommand.class,
+        UpCommand.class, DownCommand.class, StatusCommand.class, SqlCommand.class, ReplayCommand.class,
+        IngestCommand.class, DemoCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class LakehouseCli implements Runnable {

@@ -79,6 +79,11 @@ public final class LakehouseLauncher {
       return read(err);
     }
 
+    /** SIGTERM, as a service manager stops a job: shutdown hooks run. */
+    public void terminate() {
+      process.destroy();
+    }
+
     /** SIGKILL, as kill -9: no shutdown hook, no flush, no clean close. */
     public void kill9() {
       process.destroyForcibly();
