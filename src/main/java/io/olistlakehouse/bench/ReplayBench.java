@@ -24,8 +24,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * The replayer against Kafka's own producer benchmark on the same cluster in the same run: a --max replay into
@@ -62,9 +60,7 @@ public final class ReplayBench {
         out.printf(Locale.ROOT, "replay: %,d events in %.1f s: %,.0f events/s (mean record %.1f bytes)%n",
             replay.published(), replay.elapsedNanos() / 1e9, replay.eventsPerSecond(), replay.meanRecordBytes());
 
-        KafkaTopics.ensure(admin, new NewTopic(baselineTopic, config.getInt("kafka.default.partitions"),
-            (short) config.getInt("kafka.default.replication.factor")).configs(Map.of(
-                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, config.get("kafka.min.insync.replicas"))), timeout);
+        KafkaTopics.ensure(admin, ReplayTopics.eventTopic(baselineTopic, config), timeout);
         int recordSize = (int) Math.round(replay.meanRecordBytes());
         Properties tuning = ReplayProducers.tuning(config);
         out.println("== ProducerPerformance: " + replay.published() + " records of " + recordSize + " bytes into "

@@ -1,6 +1,5 @@
 package io.olistlakehouse.replay;
 
-import io.olistlakehouse.contracts.BronzeContracts;
 import io.olistlakehouse.contracts.BronzeStream;
 import io.olistlakehouse.source.model.Customer;
 import io.olistlakehouse.source.model.Geolocation;
@@ -14,7 +13,6 @@ import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
 /**
@@ -23,94 +21,79 @@ import org.apache.avro.generic.GenericRecord;
  */
 public final class BronzeRecords {
 
+  private static final String EVENT_TIME = "event_time";
+  private static final String INGEST_TIME = "ingest_time";
+  private static final RecordLayout STATUS = RecordLayout.of(BronzeStream.ORDER_STATUS,
+      "order_id", "customer_id", "status", EVENT_TIME, INGEST_TIME);
+  private static final RecordLayout ESTIMATED = RecordLayout.of(BronzeStream.ESTIMATED_DELIVERY_DATE,
+      "order_id", "estimated_delivery_at", EVENT_TIME, INGEST_TIME);
+  private static final RecordLayout ITEM = RecordLayout.of(BronzeStream.ORDER_ITEM, "order_id", "order_item_id",
+      "product_id", "seller_id", "shipping_limit_at", "price", "freight_value", EVENT_TIME, INGEST_TIME);
+  private static final RecordLayout PAYMENT = RecordLayout.of(BronzeStream.PAYMENT, "order_id",
+      "payment_sequential", "payment_type", "payment_installments", "payment_value", EVENT_TIME, INGEST_TIME);
+  private static final RecordLayout REVIEW = RecordLayout.of(BronzeStream.REVIEW, "review_id", "order_id",
+      "review_score", "comment_title", "comment_message", "creation_date", "answer_at", EVENT_TIME, INGEST_TIME);
+  private static final RecordLayout PRODUCT = RecordLayout.of(BronzeStream.PRODUCT, "product_id", "category_name",
+      "category_name_english", "name_length", "description_length", "photos_qty", "weight_g", "length_cm",
+      "height_cm", "width_cm", EVENT_TIME, INGEST_TIME);
+  private static final RecordLayout SELLER = RecordLayout.of(BronzeStream.SELLER, "seller_id", "zip_code_prefix",
+      "city", "state", EVENT_TIME, INGEST_TIME);
+  private static final RecordLayout CUSTOMER = RecordLayout.of(BronzeStream.CUSTOMER, "customer_id",
+      "customer_unique_id", "zip_code_prefix", "city", "state", EVENT_TIME, INGEST_TIME);
+  private static final RecordLayout GEOLOCATION = RecordLayout.of(BronzeStream.GEOLOCATION, "zip_code_prefix",
+      "lat", "lng", "city", "state", EVENT_TIME, INGEST_TIME);
+
   private BronzeRecords() {}
 
   public static GenericRecord of(ReplayEvent event, long ingestTime) {
-    Schema schema = BronzeContracts.schema(event.stream());
-    GenericData.Record r = new GenericData.Record(schema);
-    switch (event.stream()) {
+    long at = event.eventTime();
+    return switch (event.stream()) {
       case ORDER_STATUS -> {
         StatusChange s = (StatusChange) event.payload();
-        r.put("order_id", s.orderId());
-        r.put("customer_id", s.customerId());
-        r.put("status", s.status());
+        yield STATUS.record(s.orderId(), s.customerId(), s.status(), at, ingestTime);
       }
       case ESTIMATED_DELIVERY_DATE -> {
         EstimatedDelivery d = (EstimatedDelivery) event.payload();
-        r.put("order_id", d.orderId());
-        r.put("estimated_delivery_at", millis(d.estimatedAt(), event, "estimated_delivery_at"));
+        yield ESTIMATED.record(d.orderId(), millis(d.estimatedAt(), event, "estimated_delivery_at"), at,
+            ingestTime);
       }
       case ORDER_ITEM -> {
         OrderItem i = (OrderItem) event.payload();
-        r.put("order_id", i.orderId());
-        r.put("order_item_id", i.orderItemId());
-        r.put("product_id", i.productId());
-        r.put("seller_id", i.sellerId());
-        r.put("shipping_limit_at", millis(i.shippingLimitAt(), event, "shipping_limit_at"));
-        r.put("price", money(schema, "price", i.price(), event));
-        r.put("freight_value", money(schema, "freight_value", i.freightValue(), event));
+        yield ITEM.record(i.orderId(), i.orderItemId(), i.productId(), i.sellerId(),
+            millis(i.shippingLimitAt(), event, "shipping_limit_at"), money(ITEM, "price", i.price(), event),
+            money(ITEM, "freight_value", i.freightValue(), event), at, ingestTime);
       }
       case PAYMENT -> {
         Payment p = (Payment) event.payload();
-        r.put("order_id", p.orderId());
-        r.put("payment_sequential", p.paymentSequential());
-        r.put("payment_type", p.paymentType());
-        r.put("payment_installments", p.paymentInstallments());
-        r.put("payment_value", money(schema, "payment_value", p.paymentValue(), event));
+        yield PAYMENT.record(p.orderId(), p.paymentSequential(), p.paymentType(), p.paymentInstallments(),
+            money(PAYMENT, "payment_value", p.paymentValue(), event), at, ingestTime);
       }
-      case REVIEW -> review(r, (Review) event.payload(), event);
-      case PRODUCT -> product(r, (Product) event.payload());
+      case REVIEW -> {
+        Review v = (Review) event.payload();
+        yield REVIEW.record(v.reviewId(), v.orderId(), v.score(), v.commentTitle(), v.commentMessage(),
+            millis(v.creationDate(), event, "creation_date"),
+            v.answerAt() == null ? null : OrderEventDeriver.millis(v.answerAt()), at, ingestTime);
+      }
+      case PRODUCT -> {
+        Product p = (Product) event.payload();
+        yield PRODUCT.record(p.productId(), p.categoryName(), p.categoryNameEnglish(), p.nameLength(),
+            p.descriptionLength(), p.photosQty(), p.weightG(), p.lengthCm(), p.heightCm(), p.widthCm(), at,
+            ingestTime);
+      }
       case SELLER -> {
         Seller s = (Seller) event.payload();
-        r.put("seller_id", s.sellerId());
-        r.put("zip_code_prefix", s.zipCodePrefix());
-        r.put("city", s.city());
-        r.put("state", s.state());
+        yield SELLER.record(s.sellerId(), s.zipCodePrefix(), s.city(), s.state(), at, ingestTime);
       }
       case CUSTOMER -> {
         Customer c = (Customer) event.payload();
-        r.put("customer_id", c.customerId());
-        r.put("customer_unique_id", c.customerUniqueId());
-        r.put("zip_code_prefix", c.zipCodePrefix());
-        r.put("city", c.city());
-        r.put("state", c.state());
+        yield CUSTOMER.record(c.customerId(), c.customerUniqueId(), c.zipCodePrefix(), c.city(), c.state(), at,
+            ingestTime);
       }
       case GEOLOCATION -> {
         Geolocation g = (Geolocation) event.payload();
-        r.put("zip_code_prefix", g.zipCodePrefix());
-        r.put("lat", g.lat());
-        r.put("lng", g.lng());
-        r.put("city", g.city());
-        r.put("state", g.state());
+        yield GEOLOCATION.record(g.zipCodePrefix(), g.lat(), g.lng(), g.city(), g.state(), at, ingestTime);
       }
-      default -> throw new IllegalStateException("no record builder for stream " + event.stream());
-    }
-    r.put("event_time", event.eventTime());
-    r.put("ingest_time", ingestTime);
-    return r;
-  }
-
-  private static void review(GenericData.Record r, Review v, ReplayEvent event) {
-    r.put("review_id", v.reviewId());
-    r.put("order_id", v.orderId());
-    r.put("review_score", v.score());
-    r.put("comment_title", v.commentTitle());
-    r.put("comment_message", v.commentMessage());
-    r.put("creation_date", millis(v.creationDate(), event, "creation_date"));
-    r.put("answer_at", v.answerAt() == null ? null : OrderEventDeriver.millis(v.answerAt()));
-  }
-
-  private static void product(GenericData.Record r, Product p) {
-    r.put("product_id", p.productId());
-    r.put("category_name", p.categoryName());
-    r.put("category_name_english", p.categoryNameEnglish());
-    r.put("name_length", p.nameLength());
-    r.put("description_length", p.descriptionLength());
-    r.put("photos_qty", p.photosQty());
-    r.put("weight_g", p.weightG());
-    r.put("length_cm", p.lengthCm());
-    r.put("height_cm", p.heightCm());
-    r.put("width_cm", p.widthCm());
+    };
   }
 
   private static long millis(LocalDateTime t, ReplayEvent event, String field) {
@@ -121,19 +104,21 @@ public final class BronzeRecords {
   }
 
   /** Exact: a value with more digits than the contract's scale, or too many overall, is an error, never rounded. */
-  private static BigDecimal money(Schema schema, String field, BigDecimal value, ReplayEvent event) {
+  private static BigDecimal money(RecordLayout layout, String field, BigDecimal value, ReplayEvent event) {
     if (value == null) {
       throw invalid(event, field + " is missing");
     }
-    LogicalTypes.Decimal type = (LogicalTypes.Decimal) schema.getField(field).schema().getLogicalType();
+    Schema type = layout.schema().getField(field).schema();
+    LogicalTypes.Decimal decimal = (LogicalTypes.Decimal) type.getLogicalType();
     BigDecimal scaled;
     try {
-      scaled = value.setScale(type.getScale(), RoundingMode.UNNECESSARY);
+      scaled = value.setScale(decimal.getScale(), RoundingMode.UNNECESSARY);
     } catch (ArithmeticException e) {
-      throw invalid(event, field + " " + value.toPlainString() + " has more than " + type.getScale() + " decimals");
+      throw invalid(event, field + " " + value.toPlainString() + " has more than " + decimal.getScale()
+          + " decimals");
     }
-    if (scaled.precision() > type.getPrecision()) {
-      throw invalid(event, field + " " + value.toPlainString() + " exceeds " + type.getPrecision() + " digits");
+    if (scaled.precision() > decimal.getPrecision()) {
+      throw invalid(event, field + " " + value.toPlainString() + " exceeds " + decimal.getPrecision() + " digits");
     }
     return scaled;
   }

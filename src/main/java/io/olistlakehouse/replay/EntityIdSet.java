@@ -20,11 +20,22 @@ final class EntityIdSet {
 
   /** Adds the id; true when it was not there before. */
   boolean add(String id) {
-    if (!isLowerHex32(id)) {
+    if (id.length() != HEX_ID_LENGTH) {
       return others.add(id);
     }
-    long hi = Long.parseUnsignedLong(id, 0, 16, 16);
-    long lo = Long.parseUnsignedLong(id, 16, 32, 16);
+    long hi = 0;
+    long lo = 0;
+    for (int i = 0; i < HEX_ID_LENGTH; i++) {
+      int digit = lowerHexDigit(id.charAt(i));
+      if (digit < 0) {
+        return others.add(id); // upper case or not hex: another id than its packed look-alike
+      }
+      if (i < HEX_ID_LENGTH / 2) {
+        hi = (hi << 4) | digit;
+      } else {
+        lo = (lo << 4) | digit;
+      }
+    }
     if (hi == 0 && lo == 0) {
       // (0, 0) marks an empty slot, so the all-zero id is tracked apart.
       boolean added = !containsZero;
@@ -43,6 +54,13 @@ final class EntityIdSet {
 
   int size() {
     return packedCount + (containsZero ? 1 : 0) + others.size();
+  }
+
+  private static int lowerHexDigit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
   }
 
   private static boolean insert(long[] table, long hi, long lo) {
@@ -71,19 +89,6 @@ final class EntityIdSet {
       }
     }
     slots = bigger;
-  }
-
-  private static boolean isLowerHex32(String id) {
-    if (id.length() != HEX_ID_LENGTH) {
-      return false;
-    }
-    for (int i = 0; i < HEX_ID_LENGTH; i++) {
-      char c = id.charAt(i);
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static long mix(long z) {

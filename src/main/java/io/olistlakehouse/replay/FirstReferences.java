@@ -1,16 +1,18 @@
 package io.olistlakehouse.replay;
 
 import io.olistlakehouse.contracts.BronzeStream;
-import java.util.EnumMap;
-import java.util.Map;
 
 /** Which master entities (customers, products, sellers, zip prefixes) have been published already. */
 final class FirstReferences {
 
-  private final Map<BronzeStream, EntityIdSet> seen = new EnumMap<>(BronzeStream.class);
+  private final EntityIdSet[] seen = new EntityIdSet[BronzeStream.values().length];
 
   /** True the first time an entity of this stream is referenced, false ever after. */
   boolean firstTime(BronzeStream stream, String id) {
-    return seen.computeIfAbsent(stream, s -> new EntityIdSet()).add(id);
+    EntityIdSet ids = seen[stream.ordinal()];
+    if (ids == null) {
+      ids = seen[stream.ordinal()] = new EntityIdSet();
+    }
+    return ids.add(id);
   }
 }

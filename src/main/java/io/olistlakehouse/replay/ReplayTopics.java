@@ -6,6 +6,8 @@ import io.olistlakehouse.platform.kafka.KafkaTopics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -20,10 +22,14 @@ public final class ReplayTopics {
 
   private final String prefix;
   private final String positionTopic;
+  private final Map<BronzeStream, String> names = new EnumMap<>(BronzeStream.class);
 
   public ReplayTopics(String prefix, String positionTopicName) {
     this.prefix = prefix == null ? "" : prefix;
     this.positionTopic = this.prefix + positionTopicName;
+    for (BronzeStream s : BronzeStream.values()) {
+      names.put(s, this.prefix + s.streamName()); // built once: topic() runs for every event
+    }
   }
 
   /** The topics the configuration names ({@code replay.topic.prefix}, {@code replay.position.topic}). */
@@ -36,7 +42,7 @@ public final class ReplayTopics {
   }
 
   public String topic(BronzeStream stream) {
-    return prefix + stream.streamName();
+    return names.get(stream);
   }
 
   public List<String> eventTopics() {
@@ -52,19 +58,32 @@ public final class ReplayTopics {
    * the position topic compacted with one partition (it is read whole on every start).
    */
   public void ensure(Admin admin, LakehouseConfig config, Duration timeout) {
-    int partitions = config.getInt("kafka.default.partitions");
-    short replication = (short) config.getInt("kafka.default.replication.factor");
-    String minIsr = config.get("kafka.min.insync.replicas");
     List<NewTopic> topics = new ArrayList<>();
     for (String name : eventTopics()) {
-      topics.add(new NewTopic(name, partitions, replication)
-          .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minIsr)));
+      topics.add(eventTopic(name, config));
     }
-    topics.add(new NewTopic(positionTopic, 1, replication).configs(Map.of(
-        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minIsr,
-        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+    Map<String, String> positionConfigs = new HashMap<>(eventTopicConfigs(config));
+    positionConfigs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+    topics.add(new NewTopic(positionTopic, 1, (short) config.getInt("kafka.default.replication.factor"))
+        .configs(positionConfigs));
     for (NewTopic topic : topics) {
       KafkaTopics.ensure(admin, topic, timeout);
     }
+  }
+
+  /** A topic shaped like the replay's event topics (the benchmark's baseline uses it too). */
+  public static NewTopic eventTopic(String name, LakehouseConfig config) {
+    return new NewTopic(name, config.getInt("kafka.default.partitions"),
+        (short) config.getInt("kafka.default.replication.factor")).configs(eventTopicConfigs(config));
+  }
+
+  /**
+   * min.insync.replicas, and segment.ms: records carry their event time as Kafka timestamp, and a broker rolls a
+   * segment whenever the timestamps in it span segment.ms, which years of history replayed in seconds would do
+   * thousands of times (each roll stalls a request handler).
+   */
+  private static Map<String, String> eventTopicConfigs(LakehouseConfig config) {
+    return Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, config.get("kafka.min.insync.replicas"),
+        TopicConfig.SEGMENT_MS_CONFIG, config.get("replay.topic.segment.ms"));
   }
 }

@@ -51,6 +51,8 @@ public final class Replayer {
       topics.ensure(admin, config, timeout);
       ConfluentAvroSerializer values = registeredSerializer();
       initTransactions(producer, bootstrap);
+      // Topic metadata now, not at the first send to each topic inside the timed loop.
+      topics.eventTopics().forEach(producer::partitionsFor);
       Optional<ReplayPosition> stored = positions.load(admin, positionKey);
       stored.ifPresent(p -> checkSameDerivation(p, derivation));
       if (stored.isPresent() && stored.get().completed()) {
@@ -71,8 +73,8 @@ public final class Replayer {
       ProgressReporter progress = new ProgressReporter(progressOut, publish.progressIntervalMillis(),
           source.orderCount(), resumeAt);
       return publisher.publish(stream, resumeAt, new TransactionalSender(producer), pacing.pacer(config),
-          (events, completed) -> positions.record(positionKey,
-              new ReplayPosition(fingerprint, derivation.describe(), events, stream.clock(), completed)),
+          (events, clock, completed) -> positions.record(positionKey,
+              new ReplayPosition(fingerprint, derivation.describe(), events, clock, completed)),
           progress);
     }
   }

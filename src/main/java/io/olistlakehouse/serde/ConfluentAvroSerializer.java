@@ -65,16 +65,21 @@ public class ConfluentAvroSerializer implements Serializer<GenericRecord> {
     Schema schema = record.getSchema();
     String subject = SerdeConfigs.subject(topic, isKey);
     int id = ids.computeIfAbsent(new SubjectSchema(subject, schema), k -> schemaId(k.subject(), k.schema()));
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    // Header and body go into one buffer sized for typical records: no growing, no copy to re-frame.
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    out.write(ConfluentWireFormat.MAGIC_BYTE);
+    for (int shift = 24; shift >= 0; shift -= 8) {
+      out.write(id >>> shift);
+    }
     try {
-      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(body, null);
+      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
       writers.computeIfAbsent(schema, s -> new GenericDatumWriter<>(s, AvroData.get())).write(record, encoder);
       encoder.flush();
     } catch (IOException | RuntimeException e) {
       throw new SerializationException("cannot encode a " + schema.getFullName() + " record for topic " + topic
           + " with schema id " + id + ": " + e.getMessage(), e);
     }
-    return ConfluentWireFormat.frame(id, body.toByteArray());
+    return out.toByteArray();
   }
 
   private int schemaId(String subject, Schema schema) {

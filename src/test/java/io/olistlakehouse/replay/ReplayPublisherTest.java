@@ -38,7 +38,7 @@ class ReplayPublisherTest {
     ReplayPublisher publisher = new ReplayPublisher(TOPICS, AVRO, new IngestJitter(1, 2_000),
         new PublishSettings(txEvents, 3_600_000, 1_000));
     return publisher.publish(stream, startIndex, new TransactionalSender(producer), Pacer.max(),
-        (events, completed) -> store.record("k", new ReplayPosition("src", "d", events, stream.clock(), completed)),
+        (events, clock, completed) -> store.record("k", new ReplayPosition("src", "d", events, clock, completed)),
         new ProgressReporter(new PrintStream(new ByteArrayOutputStream()), 1_000, bundles.size(), startIndex));
   }
 
@@ -119,6 +119,27 @@ class ReplayPublisherTest {
     assertTrue(e.getMessage().contains("t-payment") && e.getMessage().contains("too large"), e.getMessage());
     assertEquals(0, failing.commitCount());
     assertFalse(failing.transactionCommitted());
+  }
+
+  @Test
+  void aFailureWhilePreparingEventsStopsTheReplayWithItsOwnMessage() {
+    Serializer<GenericRecord> failing = (topic, record) -> {
+      if (topic.equals("t-review")) {
+        throw new IllegalStateException("registry unreachable for " + topic);
+      }
+      return AvroBytes.encode(record);
+    };
+    MockProducer<byte[], byte[]> producer = producer();
+    producer.initTransactions();
+    EventStream stream = new EventStream(bundles.iterator(), TestBundles.SETTINGS);
+    ReplayPublisher publisher = new ReplayPublisher(TOPICS, failing, new IngestJitter(1, 2_000),
+        new PublishSettings(1_000_000, 3_600_000, 1_000));
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> publisher.publish(stream, 0,
+        new TransactionalSender(producer), Pacer.max(),
+        (events, clock, completed) -> store.record("k", new ReplayPosition("s", "d", events, clock, completed)),
+        new ProgressReporter(new PrintStream(new ByteArrayOutputStream()), 1_000, bundles.size(), 0)));
+    assertEquals("registry unreachable for t-review", e.getMessage());
+    assertEquals(0, producer.commitCount());
   }
 
   private static List<ProducerRecord<byte[], byte[]>> events(MockProducer<byte[], byte[]> producer) {
