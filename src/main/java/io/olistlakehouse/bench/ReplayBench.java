@@ -9,6 +9,7 @@ import io.olistlakehouse.replay.ReplayTopics;
 import io.olistlakehouse.replay.Replayer;
 import io.olistlakehouse.source.OrderSource;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,8 @@ public final class ReplayBench {
 
   public Result run(OrderSource source, Map<String, Object> sourceParameters) {
     Instant started = Instant.now();
+    // The machine's load when the round starts: on a shared machine both rates move with it.
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     String prefix = "bench-" + STAMP.format(started) + "-";
     ReplayTopics topics = new ReplayTopics(prefix, config.get("replay.position.topic"));
     String baselineTopic = prefix + "producer-performance";
@@ -74,7 +77,7 @@ public final class ReplayBench {
         out.printf(Locale.ROOT, "== replay %,.0f events/s, ProducerPerformance %,.0f records/s: ratio %.2f%n",
             replay.eventsPerSecond(), baseline.recordsPerSecond(), ratio);
         BenchResultsFile results = new BenchResultsFile(config.getPath("bench.dir").resolve("replay.tsv"));
-        results.append(BenchResultsFile.row(row(started, sourceParameters, replay, recordSize, baseline, ratio)));
+        results.append(BenchResultsFile.row(row(started, load, sourceParameters, replay, recordSize, baseline, ratio)));
         out.println("appended to " + results.path());
         return new Result(replay, baseline.recordsPerSecond(), ratio, results.path());
       } finally {
@@ -86,11 +89,12 @@ public final class ReplayBench {
     }
   }
 
-  private Map<String, Object> row(Instant started, Map<String, Object> sourceParameters, ReplayOutcome replay,
-      int recordSize, ProducerPerformanceRun.Result baseline, double ratio) {
+  private Map<String, Object> row(Instant started, double load, Map<String, Object> sourceParameters,
+      ReplayOutcome replay, int recordSize, ProducerPerformanceRun.Result baseline, double ratio) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("date", started.toString());
     row.putAll(sourceParameters);
+    row.put("load_avg_1m", load < 0 ? "-" : String.format(Locale.ROOT, "%.1f", load));
     row.put("events", replay.published());
     row.put("mean_record_bytes", recordSize);
     row.put("partitions", config.get("kafka.default.partitions"));

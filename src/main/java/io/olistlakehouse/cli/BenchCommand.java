@@ -3,7 +3,10 @@ package io.olistlakehouse.cli;
 import io.olistlakehouse.bench.ReplayBench;
 import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.source.OrderSource;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -38,6 +41,11 @@ final class BenchCommand implements Runnable {
     @Option(names = "--seed", paramLabel = "S", description = "Generator seed (default: synthetic.seed).")
     Long seed;
 
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "1",
+        description = "Replay + ProducerPerformance pairs to run (default 1); each appends a row, and the median "
+            + "ratio is printed. More rounds even out a busy machine.")
+    int rounds;
+
     @Override
     public Integer call() {
       LakehouseConfig config = LakehouseConfig.load();
@@ -46,11 +54,25 @@ final class BenchCommand implements Runnable {
       if (n < 1) {
         throw new IllegalArgumentException("--orders must be > 0");
       }
-      Map<String, Object> parameters = new LinkedHashMap<>();
-      parameters.put("orders", n);
-      parameters.put("seed", s);
-      try (OrderSource source = ReplaySourceOptions.synthetic(n, s)) {
-        new ReplayBench(config, System.out).run(source, parameters);
+      if (rounds < 1) {
+        throw new IllegalArgumentException("--rounds must be > 0");
+      }
+      List<Double> ratios = new ArrayList<>();
+      for (int round = 1; round <= rounds; round++) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("orders", n);
+        parameters.put("seed", s);
+        parameters.put("round", round + "/" + rounds);
+        try (OrderSource source = ReplaySourceOptions.synthetic(n, s)) {
+          ratios.add(new ReplayBench(config, System.out).run(source, parameters).ratio());
+        }
+      }
+      if (rounds > 1) {
+        List<Double> sorted = ratios.stream().sorted().toList();
+        double median = rounds % 2 == 1 ? sorted.get(rounds / 2)
+            : (sorted.get(rounds / 2 - 1) + sorted.get(rounds / 2)) / 2;
+        System.out.printf(Locale.ROOT, "== ratios %s, median %.2f%n",
+            ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList(), median);
       }
       return 0;
     }

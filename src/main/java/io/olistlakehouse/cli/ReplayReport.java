@@ -30,6 +30,8 @@ final class ReplayReport {
       for (BronzeStream s : BronzeStream.values()) {
         out.printf(Locale.ROOT, "  %-32s %,10d%n", topics.topic(s), o.publishedPerStream().getOrDefault(s, 0L));
       }
+      out.printf(Locale.ROOT, "at most %,d derived events were pending at once (the orders in flight)%n",
+          o.peakPendingEvents());
       if (o.lateEvents() > 0) {
         out.printf(Locale.ROOT, "%,d events published late: their source time lies before their order's purchase "
             + "by more than replay.reorder.window.seconds (anomalies of the data, kept as they are)%n",

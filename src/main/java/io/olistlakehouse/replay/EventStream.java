@@ -27,6 +27,7 @@ public final class EventStream implements Iterator<ReplayEvent> {
   private long released;
   private long lateEvents;
   private long ordersReleased;
+  private int peakPending;
 
   public EventStream(Iterator<OrderBundle> source, DerivationSettings settings) {
     this.source = source;
@@ -87,6 +88,7 @@ public final class EventStream implements Iterator<ReplayEvent> {
     for (ReplayEvent e : deriver.derive(bundle)) {
       pending.add(e);
     }
+    peakPending = Math.max(peakPending, pending.size());
     watermark = purchase - reorderWindowMillis;
   }
 
@@ -112,5 +114,10 @@ public final class EventStream implements Iterator<ReplayEvent> {
   /** Events derived and waiting: the replay's memory, bounded by the orders in flight. */
   public int pendingEvents() {
     return pending.size();
+  }
+
+  /** The most events ever pending at once. */
+  public int peakPendingEvents() {
+    return peakPending;
   }
 }

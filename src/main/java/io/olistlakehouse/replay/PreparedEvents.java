@@ -108,9 +108,9 @@ final class PreparedEvents implements Iterator<PreparedEvent>, AutoCloseable {
     return batch.get(position++);
   }
 
-  /** Late events of the stream; complete once this iterator is exhausted. */
-  long lateEvents() {
-    return stream.lateEvents();
+  /** The stream, for its counters (late events, peak pending): final once this iterator is exhausted. */
+  EventStream stream() {
+    return stream;
   }
 
   @Override

@@ -8,8 +8,8 @@ import java.util.Map;
  * were sent by this one; {@code totalEvents} is the position now. Byte counts are of keys and Avro values as sent.
  */
 public record ReplayOutcome(boolean alreadyCompleted, long resumedAt, long published, long totalEvents,
-    Map<BronzeStream, Long> publishedPerStream, long lateEvents, long keyBytes, long valueBytes,
-    long elapsedNanos, long transactions, long clock) {
+    Map<BronzeStream, Long> publishedPerStream, long lateEvents, int peakPendingEvents, long keyBytes,
+    long valueBytes, long elapsedNanos, long transactions, long clock) {
 
   public double eventsPerSecond() {
     return elapsedNanos == 0 ? 0 : published * 1e9 / elapsedNanos;

@@ -36,28 +36,38 @@ final class ReplayPublisher {
   ReplayOutcome publish(EventStream stream, long startIndex, TransactionalSender sender, Pacer pacer,
       PositionRecords positions, ProgressReporter progress) {
     Loop loop = new Loop(sender, positions, progress, startIndex, stream.clock(), stream.ordersReleased());
+    try (PreparedEvents events = new PreparedEvents(stream, topics, values, jitter)) {
+      return publish(events, startIndex, sender, pacer, loop, progress);
+    } catch (RuntimeException e) {
+      sender.abortQuietly();
+      throw e;
+    }
+  }
+
+  private ReplayOutcome publish(PreparedEvents events, long startIndex, TransactionalSender sender, Pacer pacer,
+      Loop loop, ProgressReporter progress) {
     Map<BronzeStream, Long> perStream = new EnumMap<>(BronzeStream.class);
     long keyBytes = 0;
     long valueBytes = 0;
     long start = System.nanoTime();
-    try (PreparedEvents events = new PreparedEvents(stream, topics, values, jitter)) {
-      while (events.hasNext()) {
-        PreparedEvent event = events.next();
-        loop.waitUntil(start + pacer.dueNanos(loop.index - startIndex, event.eventTime()));
-        sender.send(new ProducerRecord<>(event.topic(), null, event.eventTime(), event.key(), event.value()));
-        loop.sent(event);
-        keyBytes += event.key().length;
-        valueBytes += event.value().length;
-        perStream.merge(event.stream(), 1L, Long::sum);
-        if (sender.eventsInTransaction() >= settings.transactionMaxEvents() || loop.transactionDue()) {
-          loop.commit(false);
-        }
-        progress.maybeReport(loop.index, loop.clock, loop.ordersReleased);
+    while (events.hasNext()) {
+      PreparedEvent event = events.next();
+      loop.waitUntil(start + pacer.dueNanos(loop.index - startIndex, event.eventTime()));
+      sender.send(new ProducerRecord<>(event.topic(), null, event.eventTime(), event.key(), event.value()));
+      loop.sent(event);
+      keyBytes += event.key().length;
+      valueBytes += event.value().length;
+      perStream.merge(event.stream(), 1L, Long::sum);
+      if (sender.eventsInTransaction() >= settings.transactionMaxEvents() || loop.transactionDue()) {
+        loop.commit(false);
       }
-      loop.commit(true);
-      return new ReplayOutcome(false, startIndex, loop.index - startIndex, loop.index, perStream,
-          events.lateEvents(), keyBytes, valueBytes, System.nanoTime() - start, loop.transactions, loop.clock);
+      progress.maybeReport(loop.index, loop.clock, loop.ordersReleased);
     }
+    loop.commit(true);
+    EventStream done = events.stream();
+    return new ReplayOutcome(false, startIndex, loop.index - startIndex, loop.index, perStream,
+        done.lateEvents(), done.peakPendingEvents(), keyBytes, valueBytes, System.nanoTime() - start,
+        loop.transactions, loop.clock);
   }
 
   /** The loop's counters and its waiting: pacing sleeps, committing an open transaction once it is old enough. */

@@ -57,7 +57,7 @@ public final class Replayer {
       stored.ifPresent(p -> checkSameDerivation(p, derivation));
       if (stored.isPresent() && stored.get().completed()) {
         ReplayPosition p = stored.get();
-        return new ReplayOutcome(true, p.events(), 0, p.events(), Map.of(), 0, 0, 0, 0, 0, p.clock());
+        return new ReplayOutcome(true, p.events(), 0, p.events(), Map.of(), 0, 0, 0, 0, 0, 0, p.clock());
       }
       long resumeAt = stored.map(ReplayPosition::events).orElse(0L);
       if (resumeAt > 0) {

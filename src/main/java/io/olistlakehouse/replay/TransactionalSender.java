@@ -53,6 +53,22 @@ final class TransactionalSender {
     throwIfFailed();
   }
 
+  /**
+   * After a failure: aborts the open transaction if the producer still can, so read_committed readers of these
+   * partitions are not held up until the transaction times out. A fenced or broken producer cannot; the next run's
+   * initTransactions aborts it then.
+   */
+  void abortQuietly() {
+    if (open) {
+      open = false;
+      try {
+        producer.abortTransaction();
+      } catch (KafkaException | IllegalStateException e) {
+        // nothing more to do here: the transaction ends with its timeout or the next run
+      }
+    }
+  }
+
   boolean inTransaction() {
     return open;
   }

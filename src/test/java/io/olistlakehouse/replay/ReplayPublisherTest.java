@@ -119,6 +119,7 @@ class ReplayPublisherTest {
     assertTrue(e.getMessage().contains("t-payment") && e.getMessage().contains("too large"), e.getMessage());
     assertEquals(0, failing.commitCount());
     assertFalse(failing.transactionCommitted());
+    assertTrue(failing.transactionAborted(), "the open transaction is aborted, not left to time out");
   }
 
   @Test
@@ -140,6 +141,7 @@ class ReplayPublisherTest {
         new ProgressReporter(new PrintStream(new ByteArrayOutputStream()), 1_000, bundles.size(), 0)));
     assertEquals("registry unreachable for t-review", e.getMessage());
     assertEquals(0, producer.commitCount());
+    assertTrue(producer.transactionAborted());
   }
 
   private static List<ProducerRecord<byte[], byte[]>> events(MockProducer<byte[], byte[]> producer) {
