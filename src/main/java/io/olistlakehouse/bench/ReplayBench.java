@@ -9,20 +9,15 @@ import io.olistlakehouse.replay.ReplayTopics;
 import io.olistlakehouse.replay.Replayer;
 import io.olistlakehouse.source.OrderSource;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -36,9 +31,6 @@ public final class ReplayBench {
 
   public record Result(ReplayOutcome replay, double baselineRecordsPerSecond, double ratio, Path resultsFile) {}
 
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-      .withZone(ZoneOffset.UTC);
-
   private final LakehouseConfig config;
   private final PrintStream out;
 
@@ -49,9 +41,8 @@ public final class ReplayBench {
 
   public Result run(OrderSource source, Map<String, Object> sourceParameters) {
     Instant started = Instant.now();
-    // The machine's load when the round starts: on a shared machine both rates move with it.
-    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    String prefix = "bench-" + STAMP.format(started) + "-";
+    double load = BenchRuns.loadAverage();
+    String prefix = "bench-" + BenchRuns.stamp(started) + "-";
     ReplayTopics topics = new ReplayTopics(prefix, config.get("replay.position.topic"));
     String baselineTopic = prefix + "producer-performance";
     Duration timeout = Duration.ofSeconds(config.getLong("replay.kafka.timeout.seconds"));
@@ -68,7 +59,7 @@ public final class ReplayBench {
         Properties tuning = ReplayProducers.tuning(config);
         out.println("== ProducerPerformance: " + replay.published() + " records of " + recordSize + " bytes into "
             + baselineTopic + " with " + new TreeMap<>(tuning));
-        Path log = config.getPath("bench.dir").resolve("logs/producer-performance-" + STAMP.format(started) + ".log");
+        Path log = config.getPath("bench.dir").resolve("logs/producer-performance-" + BenchRuns.stamp(started) + ".log");
         ProducerPerformanceRun.Result baseline =
             ProducerPerformanceRun.run(baselineTopic, replay.published(), recordSize, tuning, log);
         out.println("ProducerPerformance: " + baseline.summary());
@@ -81,10 +72,9 @@ public final class ReplayBench {
         out.println("appended to " + results.path());
         return new Result(replay, baseline.recordsPerSecond(), ratio, results.path());
       } finally {
-        List<String> created = new ArrayList<>(topics.eventTopics());
-        created.add(topics.positionTopic());
+        List<String> created = topics.allTopics();
         created.add(baselineTopic);
-        deleteQuietly(admin, created, timeout);
+        BenchRuns.deleteTopics(config, created, out);
       }
     }
   }
@@ -94,7 +84,7 @@ public final class ReplayBench {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("date", started.toString());
     row.putAll(sourceParameters);
-    row.put("load_avg_1m", load < 0 ? "-" : String.format(Locale.ROOT, "%.1f", load));
+    row.put("load_avg_1m", BenchRuns.formatLoad(load));
     row.put("events", replay.published());
     row.put("mean_record_bytes", recordSize);
     row.put("partitions", config.get("kafka.default.partitions"));
@@ -109,17 +99,5 @@ public final class ReplayBench {
     row.put("producer_perf_records_per_s", String.format(Locale.ROOT, "%.0f", baseline.recordsPerSecond()));
     row.put("ratio", String.format(Locale.ROOT, "%.3f", ratio));
     return row;
-  }
-
-  /** Benchmark topics are scratch data; failing to delete them is reported, not fatal. */
-  private void deleteQuietly(Admin admin, List<String> topics, Duration timeout) {
-    try {
-      List<String> existing = new ArrayList<>(topics);
-      existing.retainAll(admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS));
-      admin.deleteTopics(existing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (Exception e) {
-      out.println("note: could not delete every benchmark topic (" + e.getMessage() + "); delete " + topics
-          + " by hand if they matter");
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.olistlakehouse.cli;
 
+import io.olistlakehouse.bench.IngestBench;
 import io.olistlakehouse.bench.ReplayBench;
 import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.source.OrderSource;
@@ -11,12 +12,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks against the running platform; results are appended under bench.dir.",
-    subcommands = {BenchCommand.Replay.class})
+    subcommands = {BenchCommand.Replay.class, BenchCommand.Ingest.class})
 final class BenchCommand implements Runnable {
 
   @Spec
@@ -34,12 +36,8 @@ final class BenchCommand implements Runnable {
           + "<bench.dir>/replay.tsv. The benchmark topics are deleted afterwards."})
   static final class Replay implements Callable<Integer> {
 
-    @Option(names = "--orders", paramLabel = "N",
-        description = "Synthetic orders to replay (default: bench.replay.orders, over 1M events).")
-    Long orders;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Generator seed (default: synthetic.seed).")
-    Long seed;
+    @Mixin
+    SyntheticSet set;
 
     @Option(names = "--rounds", paramLabel = "R", defaultValue = "1",
         description = "Replay + ProducerPerformance pairs to run (default 1); each appends a row, and the median "
@@ -49,21 +47,14 @@ final class BenchCommand implements Runnable {
     @Override
     public Integer call() {
       LakehouseConfig config = LakehouseConfig.load();
-      long n = orders != null ? orders : config.getLong("bench.replay.orders");
-      long s = seed != null ? seed : config.getLong("synthetic.seed");
-      if (n < 1) {
-        throw new IllegalArgumentException("--orders must be > 0");
-      }
       if (rounds < 1) {
         throw new IllegalArgumentException("--rounds must be > 0");
       }
       List<Double> ratios = new ArrayList<>();
       for (int round = 1; round <= rounds; round++) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("orders", n);
-        parameters.put("seed", s);
+        Map<String, Object> parameters = set.parameters(config, "bench.replay.orders");
         parameters.put("round", round + "/" + rounds);
-        try (OrderSource source = ReplaySourceOptions.synthetic(n, s)) {
+        try (OrderSource source = set.open(parameters)) {
           ratios.add(new ReplayBench(config, System.out).run(source, parameters).ratio());
         }
       }
@@ -75,6 +66,59 @@ final class BenchCommand implements Runnable {
             ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList(), median);
       }
       return 0;
+    }
+  }
+
+  @Command(name = "ingest", mixinStandardHelpOptions = true,
+      description = {"Replay a large synthetic set with --max into fresh topics (the backlog, not timed), then land "
+          + "it with ingest --once into a fresh namespace. Prints the catch-up rate (events/s of the query; Spark "
+          + "start-up and table creation excluded) and the number and mean size of the data files written, and "
+          + "appends them to <bench.dir>/ingest.tsv. The benchmark's topics, tables and checkpoint are removed "
+          + "afterwards unless --keep."})
+  static final class Ingest implements Callable<Integer> {
+
+    @Mixin
+    SyntheticSet set;
+
+    @Option(names = "--keep", description = "Keep the benchmark's topics, tables and checkpoint for inspection.")
+    boolean keep;
+
+    @Override
+    public Integer call() throws Exception {
+      LakehouseConfig config = LakehouseConfig.load();
+      Map<String, Object> parameters = set.parameters(config, "bench.ingest.orders");
+      try (OrderSource source = set.open(parameters)) {
+        new IngestBench(config, System.out).run(source, parameters, keep);
+      }
+      return 0;
+    }
+  }
+
+  /** The synthetic set a benchmark replays: its size and seed, defaults from the configuration. */
+  static final class SyntheticSet {
+
+    @Option(names = "--orders", paramLabel = "N",
+        description = "Synthetic orders to replay (default: bench.replay.orders / bench.ingest.orders, over 1M "
+            + "events).")
+    Long orders;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Generator seed (default: synthetic.seed).")
+    Long seed;
+
+    /** The set's parameters as the results file records them: orders, then seed. */
+    Map<String, Object> parameters(LakehouseConfig config, String defaultOrdersKey) {
+      long n = orders != null ? orders : config.getLong(defaultOrdersKey);
+      if (n < 1) {
+        throw new IllegalArgumentException("--orders must be > 0");
+      }
+      Map<String, Object> parameters = new LinkedHashMap<>();
+      parameters.put("orders", n);
+      parameters.put("seed", seed != null ? seed : config.getLong("synthetic.seed"));
+      return parameters;
+    }
+
+    OrderSource open(Map<String, Object> parameters) {
+      return ReplaySourceOptions.synthetic((Long) parameters.get("orders"), (Long) parameters.get("seed"));
     }
   }
 }

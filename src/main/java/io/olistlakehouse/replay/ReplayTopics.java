@@ -53,6 +53,13 @@ public final class ReplayTopics {
     return positionTopic;
   }
 
+  /** Every topic a replay writes: the nine event topics and the position topic. */
+  public List<String> allTopics() {
+    List<String> all = new ArrayList<>(eventTopics());
+    all.add(positionTopic);
+    return all;
+  }
+
   /**
    * Creates what is missing: event topics with the configured partitions, replication and min.insync.replicas;
    * the position topic compacted with one partition (it is read whole on every start).

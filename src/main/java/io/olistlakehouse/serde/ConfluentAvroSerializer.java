@@ -1,7 +1,8 @@
 package io.olistlakehouse.serde;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -29,6 +30,8 @@ public class ConfluentAvroSerializer implements Serializer<GenericRecord> {
   private boolean autoRegister = true;
   private final Map<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
   private final Map<Schema, GenericDatumWriter<GenericRecord>> writers = new ConcurrentHashMap<>();
+  /** Kafka may call a serializer from several threads: each gets its own buffer and encoder. */
+  private static final ThreadLocal<Frame> FRAMES = ThreadLocal.withInitial(Frame::new);
 
   /** For Kafka, which calls {@link #configure} with {@code schema.registry.url}. */
   public ConfluentAvroSerializer() {
@@ -65,21 +68,65 @@ public class ConfluentAvroSerializer implements Serializer<GenericRecord> {
     Schema schema = record.getSchema();
     String subject = SerdeConfigs.subject(topic, isKey);
     int id = ids.computeIfAbsent(new SubjectSchema(subject, schema), k -> schemaId(k.subject(), k.schema()));
-    // Header and body go into one buffer sized for typical records: no growing, no copy to re-frame.
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    out.write(ConfluentWireFormat.MAGIC_BYTE);
-    for (int shift = 24; shift >= 0; shift -= 8) {
-      out.write(id >>> shift);
-    }
+    Frame frame = FRAMES.get();
+    frame.start(id);
     try {
-      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-      writers.computeIfAbsent(schema, s -> new GenericDatumWriter<>(s, AvroData.get())).write(record, encoder);
-      encoder.flush();
+      writers.computeIfAbsent(schema, s -> new GenericDatumWriter<>(s, AvroData.get())).write(record, frame.encoder);
+      return frame.finish();
     } catch (IOException | RuntimeException e) {
+      frame.reset();
       throw new SerializationException("cannot encode a " + schema.getFullName() + " record for topic " + topic
           + " with schema id " + id + ": " + e.getMessage(), e);
     }
-    return out.toByteArray();
+  }
+
+  /**
+   * One thread's reusable output: a buffered encoder over an unsynchronized buffer. Avro's direct encoder over a
+   * ByteArrayOutputStream takes a lock per byte written, which was the largest single cost of the replay's
+   * serialization.
+   */
+  private static final class Frame extends OutputStream {
+    private byte[] bytes = new byte[512];
+    private int length;
+    private BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(this, null);
+
+    void start(int schemaId) {
+      length = 0;
+      write(ConfluentWireFormat.MAGIC_BYTE);
+      for (int shift = 24; shift >= 0; shift -= 8) {
+        write(schemaId >>> shift);
+      }
+    }
+
+    byte[] finish() throws IOException {
+      encoder.flush();
+      return Arrays.copyOf(bytes, length);
+    }
+
+    /** After a failed write the encoder may hold half a record: start over with a fresh one. */
+    void reset() {
+      length = 0;
+      encoder = EncoderFactory.get().binaryEncoder(this, null);
+    }
+
+    @Override
+    public void write(int b) {
+      ensure(1);
+      bytes[length++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      ensure(len);
+      System.arraycopy(b, off, bytes, length, len);
+      length += len;
+    }
+
+    private void ensure(int more) {
+      if (length + more > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+      }
+    }
   }
 
   private int schemaId(String subject, Schema schema) {
