@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     version = "olist-lakehouse 0.1.0",
     description = "Olist Lakehouse: a Lambda-architecture lakehouse for e-commerce order streams.",
     subcommands = {
-        UpCommand.class, DownCommand.class, StatusCommand.class, SqlCommand.class, DemoCommand.class,
+        UpCommand.class, DownCommand.class, StatusCommand.class, SqlCommand.class, IngestCommand.class,
+        DemoCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class LakehouseCli implements Runnable {

@@ -16,6 +16,19 @@ public final class SparkSessionFactory {
   private SparkSessionFactory() {}
 
   public static SparkSession create(LakehouseConfig config, String appName) {
+    return create(config, appName, Map.of(), "");
+  }
+
+  /**
+   * The session of a job described by a manifest: its fixed Spark settings first, then the configuration's
+   * {@code spark.*}, then the job's own {@code <config prefix>spark.*} tuning keys, so configuration always wins.
+   */
+  public static SparkSession create(LakehouseConfig config, JobManifest job) {
+    return create(config, job.appName(), job.sparkConf(), job.configPrefix());
+  }
+
+  private static SparkSession create(LakehouseConfig config, String appName, Map<String, String> jobConf,
+      String jobPrefix) {
     String catalog = config.get("catalog.name");
     Path workDir = config.getPath("work.dir");
     SparkSession.Builder builder = SparkSession.builder()
@@ -29,11 +42,15 @@ public final class SparkSessionFactory {
         .config("spark.sql.warehouse.dir", workDir.resolve("spark-warehouse").toString())
         .config("spark.local.dir", workDir.resolve("spark-tmp").toString())
         .config("spark.metrics.namespace", appName);
+    jobConf.forEach(builder::config);
     for (Map.Entry<String, String> e : IcebergCatalogs.properties(config).entrySet()) {
       builder.config("spark.sql.catalog." + catalog + "." + e.getKey(), e.getValue());
     }
     for (Map.Entry<String, String> e : config.withPrefix("spark.").entrySet()) {
       builder.config("spark." + e.getKey(), e.getValue());
+    }
+    if (!jobPrefix.isEmpty()) {
+      config.withPrefix(jobPrefix + "spark.").forEach((k, v) -> builder.config("spark." + k, v));
     }
     return builder.getOrCreate();
   }

@@ -1,0 +1,51 @@
+package io.olistlakehouse.bronze;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which micro-batch of which streaming query a snapshot holds, written into the snapshot summary of every commit
+ * the ingest makes. The query id survives restarts (it lives in the checkpoint), so a replayed batch carries the same
+ * marker as its first attempt.
+ */
+public record BatchMarker(String queryId, long batchId) {
+
+  public static final String QUERY_ID = "lakehouse.ingest.query-id";
+  public static final String BATCH_ID = "lakehouse.ingest.batch-id";
+  /** Spark write options with this prefix become snapshot summary properties (an Iceberg write option). */
+  public static final String SNAPSHOT_PROPERTY_OPTION = "snapshot-property.";
+
+  public BatchMarker {
+    if (queryId == null || queryId.isBlank()) {
+      throw new IllegalArgumentException("a batch marker needs the streaming query id");
+    }
+  }
+
+  /** The summary properties of a commit of this batch. */
+  public Map<String, String> summary() {
+    Map<String, String> summary = new LinkedHashMap<>();
+    summary.put(QUERY_ID, queryId);
+    summary.put(BATCH_ID, Long.toString(batchId));
+    return summary;
+  }
+
+  /** The same, as Iceberg write options. */
+  public Map<String, String> writeOptions() {
+    Map<String, String> options = new LinkedHashMap<>();
+    summary().forEach((k, v) -> options.put(SNAPSHOT_PROPERTY_OPTION + k, v));
+    return options;
+  }
+
+  /** The marker of a snapshot summary; empty for commits made by anything else (maintenance, other jobs). */
+  public static Optional<BatchMarker> of(Map<String, String> summary) {
+    if (summary == null || !summary.containsKey(QUERY_ID) || !summary.containsKey(BATCH_ID)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new BatchMarker(summary.get(QUERY_ID), Long.parseLong(summary.get(BATCH_ID))));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.olistlakehouse.bronze;
+
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
+
+/**
+ * The bronze ingest: one Structured Streaming query over the nine bronze topics whose batches {@link BatchLanding}
+ * lands. Kafka offsets live in the checkpoint; which batch reached which table lives in the tables themselves.
+ */
+public final class BronzeIngestJob {
+
+  public static final String QUERY_NAME = "bronze_ingest";
+
+  private final SparkSession spark;
+  private final IngestSettings settings;
+  private final BronzeTables tables;
+  private final ReentrantLock batchLock = new ReentrantLock();
+
+  public BronzeIngestJob(SparkSession spark, IngestSettings settings, BronzeTables tables) {
+    this.spark = spark;
+    this.settings = settings;
+    this.tables = tables;
+  }
+
+  /** The lock a batch holds while it runs: whoever stops the query takes it first. */
+  public ReentrantLock batchLock() {
+    return batchLock;
+  }
+
+  /**
+   * Creates missing tables, then starts the query. With {@code once}, the query lands what Kafka holds now (in
+   * batches of at most the configured offsets) and stops; otherwise it runs until stopped.
+   */
+  public StreamingQuery start(boolean once, Consumer<BatchReport> reports) throws TimeoutException {
+    tables.ensureAll();
+    Dataset<Row> kafka = spark.readStream()
+        .format("kafka")
+        .option("kafka.bootstrap.servers", settings.bootstrapServers())
+        .option("subscribe", String.join(",", settings.topics().all()))
+        .option("startingOffsets", "earliest")
+        .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
+        // Offsets that vanished (retention, a recreated topic) would be silent loss: stop and say so instead.
+        .option("failOnDataLoss", "true")
+        .options(settings.kafkaOptions())
+        .load();
+    return kafka.writeStream()
+        .queryName(QUERY_NAME)
+        .option("checkpointLocation", settings.checkpointDir().toString())
+        .trigger(once ? Trigger.AvailableNow() : Trigger.ProcessingTime(settings.triggerInterval().toMillis()))
+        .foreachBatch(new BatchLanding(settings, tables, batchLock, reports))
+        .start();
+  }
+}

@@ -1,0 +1,123 @@
+package io.olistlakehouse.bronze;
+
+import io.olistlakehouse.contracts.BronzeStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.UpdateProperties;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.types.Types;
+
+/**
+ * The ten bronze tables (nine streams and {@code dead_letter}) of one namespace: created when absent, given columns
+ * a newer contract added, kept in line with the configured write settings. Nothing here drops a table or a column.
+ */
+public final class BronzeTables {
+
+  public static final String DEAD_LETTER = "dead_letter";
+
+  private final Catalog catalog;
+  private final IngestSettings settings;
+
+  public BronzeTables(Catalog catalog, IngestSettings settings) {
+    this.catalog = catalog;
+    this.settings = settings;
+  }
+
+  public TableIdentifier identifier(BronzeStream stream) {
+    return TableIdentifier.of(settings.namespace(), stream.streamName());
+  }
+
+  public TableIdentifier deadLetter() {
+    return TableIdentifier.of(settings.namespace(), DEAD_LETTER);
+  }
+
+  /** The name Spark writes to: catalog, namespace, table. */
+  public String sparkName(TableIdentifier table) {
+    return settings.catalogName() + "." + table;
+  }
+
+  public Table load(TableIdentifier table) {
+    return catalog.loadTable(table);
+  }
+
+  /** Creates the namespace and whatever table is missing; evolves and re-tunes those that exist. */
+  public void ensureAll() {
+    Namespace namespace = Namespace.of(settings.namespace());
+    if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(namespace)) {
+      try {
+        namespaces.createNamespace(namespace);
+      } catch (AlreadyExistsException raced) {
+        // another process created it first: what we wanted
+      }
+    }
+    for (BronzeStream stream : BronzeStream.values()) {
+      Schema schema = BronzeTableSchemas.streamTable(stream);
+      ensure(identifier(stream), schema, BronzeTableSchemas.streamPartitioning(schema));
+    }
+    Schema deadLetters = BronzeTableSchemas.deadLetterTable();
+    ensure(deadLetter(), deadLetters, BronzeTableSchemas.deadLetterPartitioning(deadLetters));
+  }
+
+  private void ensure(TableIdentifier id, Schema schema, PartitionSpec spec) {
+    Table table;
+    if (!catalog.tableExists(id)) {
+      try {
+        catalog.createTable(id, schema, spec, tableProperties());
+        return;
+      } catch (AlreadyExistsException raced) {
+        // created meanwhile by another process; treat it as existing
+      }
+    }
+    table = catalog.loadTable(id);
+    addMissingColumns(table, schema);
+    retune(table);
+  }
+
+  /** Columns of a newer contract are added (optional); columns the contract no longer has stay. */
+  private static void addMissingColumns(Table table, Schema wanted) {
+    Set<String> present = table.schema().columns().stream().map(Types.NestedField::name).collect(Collectors.toSet());
+    if (!wanted.columns().stream().allMatch(c -> present.contains(c.name()))) {
+      table.updateSchema().unionByNameWith(wanted).commit();
+    }
+  }
+
+  private void retune(Table table) {
+    Map<String, String> wanted = tableProperties();
+    wanted.remove(TableProperties.FORMAT_VERSION); // set at creation; never downgraded or upgraded here
+    UpdateProperties update = table.updateProperties();
+    boolean changed = false;
+    for (Map.Entry<String, String> e : wanted.entrySet()) {
+      if (!e.getValue().equals(table.properties().get(e.getKey()))) {
+        update.set(e.getKey(), e.getValue());
+        changed = true;
+      }
+    }
+    if (changed) {
+      update.commit();
+    }
+  }
+
+  Map<String, String> tableProperties() {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put(TableProperties.FORMAT_VERSION, "2");
+    p.put(TableProperties.WRITE_TARGET_FILE_SIZE_BYTES, Long.toString(settings.targetFileSizeBytes()));
+    // Rows are shuffled by day before writing, so each batch writes one file per (table, day) it touches.
+    p.put(TableProperties.WRITE_DISTRIBUTION_MODE, TableProperties.WRITE_DISTRIBUTION_MODE_HASH);
+    // Each writing task then holds all its days' files open at once instead of sorting its rows by day first.
+    p.put(TableProperties.SPARK_WRITE_PARTITIONED_FANOUT_ENABLED, "true");
+    // A streaming job commits often: keep the metadata.json history bounded.
+    p.put(TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED, "true");
+    p.put(TableProperties.METADATA_PREVIOUS_VERSIONS_MAX, "100");
+    return p;
+  }
+}

@@ -1,0 +1,59 @@
+package io.olistlakehouse.bronze;
+
+import java.sql.Timestamp;
+import java.util.Iterator;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * The decoding step of a batch, run in Spark tasks: one {@link BronzeColumns#DECODED} row out for every Kafka row in
+ * (columns key, value, topic, partition, offset, timestamp, in this order). One output per input is what lets the
+ * batch count records read from its decoded rows.
+ */
+public final class DecodePartition implements MapPartitionsFunction<Row, Row> {
+
+  /** The Kafka source's columns this step reads, in the order it reads them. */
+  public static final String[] INPUT_COLUMNS = {"key", "value", "topic", "partition", "offset", "timestamp"};
+
+  private static final long serialVersionUID = 1L;
+
+  private final String registryUrl;
+  private final BronzeTopics topics;
+
+  public DecodePartition(String registryUrl, BronzeTopics topics) {
+    this.registryUrl = registryUrl;
+    this.topics = topics;
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> input) {
+    RecordDecoder decoder = JvmDecoders.forThread(registryUrl, topics);
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return input.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        return decode(decoder, input.next());
+      }
+    };
+  }
+
+  static Row decode(RecordDecoder decoder, Row kafka) {
+    byte[] key = (byte[]) kafka.get(0);
+    byte[] value = (byte[]) kafka.get(1);
+    String topic = kafka.getString(2);
+    DecodeResult r = decoder.decode(topic, key, value);
+    String stream = r.stream() == null ? null : r.stream().streamName();
+    Timestamp timestamp = kafka.getTimestamp(5);
+    if (r.isDeadLetter()) {
+      return RowFactory.create(stream, topic, kafka.getInt(3), kafka.getLong(4), timestamp, key, value, r.schemaId(),
+          r.reason().name(), r.errorClass(), r.errorMessage(), null);
+    }
+    return RowFactory.create(stream, topic, kafka.getInt(3), kafka.getLong(4), timestamp, null, null, r.schemaId(),
+        null, null, null, r.contractAvro());
+  }
+}
