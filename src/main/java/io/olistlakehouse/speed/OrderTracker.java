@@ -21,10 +21,16 @@ public final class OrderTracker implements Serializable {
 
   private final long allowedLatenessMs;
   private final long openRetentionMs;
+  private final KpiWindows windows;
 
-  public OrderTracker(long allowedLatenessMs, long openRetentionMs) {
+  public OrderTracker(long allowedLatenessMs, long openRetentionMs, KpiWindows windows) {
     this.allowedLatenessMs = allowedLatenessMs;
     this.openRetentionMs = openRetentionMs;
+    this.windows = windows;
+  }
+
+  public KpiWindows windows() {
+    return windows;
   }
 
   /** Applies a batch of events to the order's state ({@code null}: none kept) at the given watermark. */
@@ -45,7 +51,14 @@ public final class OrderTracker implements Serializable {
     }
     List<KpiContribution> kpis = new ArrayList<>();
     for (SpeedEvent e : events) {
-      kpi(e, state).ifPresent(kpis::add);
+      kpi(e, state).ifPresent(k -> {
+        if (windows.closed(k.eventTime(), watermark)) {
+          late.add(new LateEvent(orderId, e.stream(), e.status(), e.eventTime(), LateEvent.TARGET_KPI,
+              LateEvent.WINDOW_CLOSED));
+        } else {
+          kpis.add(k);
+        }
+      });
     }
     if (state == null) {
       return new TrackerOutcome(null, null, kpis, late, null, null);

@@ -18,7 +18,7 @@ class OrderTrackerTest {
 
   private static final long HOUR = Duration.ofHours(1).toMillis();
   private static final long DAY = Duration.ofDays(1).toMillis();
-  private final OrderTracker tracker = new OrderTracker(HOUR, 30 * DAY);
+  private final OrderTracker tracker = new OrderTracker(HOUR, 30 * DAY, new KpiWindows(60_000, HOUR));
 
   private static long t(String iso) {
     return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC).toEpochMilli();
