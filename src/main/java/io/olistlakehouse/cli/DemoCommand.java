@@ -11,11 +11,12 @@ import picocli.CommandLine.Command;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "The main job on one machine: bring the platform up, run the smoke job (an Iceberg table on the "
-        + "S3 API: create, append, read back, time travel) and print what it did. The platform stays up.")
+        + "S3 API: create, append, read back, time travel), run the speed layer once over what the topics hold and "
+        + "print delivered, late, overdue and canceled counts. The platform stays up.")
 final class DemoCommand implements Callable<Integer> {
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     LakehouseConfig config = LakehouseConfig.load();
     System.out.println("== platform");
     UpCommand.bringUp(new Platform(config));
@@ -35,6 +36,7 @@ final class DemoCommand implements Callable<Integer> {
       System.out.println("bin/lakehouse status      # processes and endpoints (--json)");
       System.out.println("bin/lakehouse down        # stop the platform; data stays in " + config.get("work.dir"));
     }
+    DemoSpeedStep.run(config);
     return 0;
   }
 }
