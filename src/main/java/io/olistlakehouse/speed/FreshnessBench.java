@@ -67,7 +67,7 @@ public final class FreshnessBench {
         KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(settings),
             new ByteArraySerializer(), new ByteArraySerializer())) {
       SpeedJob job = new SpeedJob(spark, settings);
-      StreamingQuery query = job.start(false, r -> { });
+      StreamingQuery query = job.start(false, out::println);
       FreshnessProbe probe = new FreshnessProbe(spark, job.tables().name(SpeedTables.ORDER_DELIVERY),
           plan.pollMillis());
       Thread probing = new Thread(probe, "freshness-probe");
