@@ -23,6 +23,8 @@ import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The foreachBatch body: decode the batch once (cached), append each table's rows in one marked commit unless an
@@ -30,6 +32,8 @@ import org.apache.spark.storage.StorageLevel;
  * run under a lock so that a stop request waits for the batch in flight to finish.
  */
 public final class BatchLanding implements VoidFunction2<Dataset<Row>, Long> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BatchLanding.class);
 
   /** Set by Structured Streaming on the thread that runs a query's batches: the query's persistent id. */
   static final String QUERY_ID_PROPERTY = "sql.streaming.queryId";
@@ -64,6 +68,8 @@ public final class BatchLanding implements VoidFunction2<Dataset<Row>, Long> {
     try {
       Map<TableIdentifier, Long> expected = routed(decoded);
       long read = expected.values().stream().mapToLong(Long::longValue).sum();
+      LOG.info("batch {}: {} records decoded in {} ms", marker.batchId(), read,
+          (System.nanoTime() - start) / 1_000_000);
       Map<TableIdentifier, Supplier<Dataset<Row>>> frames = frames(decoded);
       RecordBalance balance = new RecordBalance(read);
       Map<String, Long> committed = new TreeMap<>();
@@ -107,7 +113,10 @@ public final class BatchLanding implements VoidFunction2<Dataset<Row>, Long> {
     if (expected == 0) {
       return new TableOutcome(0, false);
     }
+    long start = System.nanoTime();
     MarkedAppend.append(frame.get(), tables.sparkName(table), marker);
+    LOG.info("batch {}: {} records appended to {} in {} ms", marker.batchId(), expected, table,
+        (System.nanoTime() - start) / 1_000_000);
     Snapshot mine = CommittedBatches.find(tables.load(table), marker).orElseThrow(() -> new IllegalStateException(
         "append to " + table + " returned, but no snapshot carries batch " + marker.batchId()));
     return new TableOutcome(CommittedBatches.addedRecords(mine), false);

@@ -111,6 +111,7 @@ public final class BronzeTables {
     Map<String, String> p = new LinkedHashMap<>();
     p.put(TableProperties.FORMAT_VERSION, "2");
     p.put(TableProperties.WRITE_TARGET_FILE_SIZE_BYTES, Long.toString(settings.targetFileSizeBytes()));
+    p.put(TableProperties.DEFAULT_FILE_FORMAT, settings.fileFormat());
     // Rows are shuffled by day before writing, so each batch writes one file per (table, day) it touches.
     p.put(TableProperties.WRITE_DISTRIBUTION_MODE, TableProperties.WRITE_DISTRIBUTION_MODE_HASH);
     // Each writing task then holds all its days' files open at once instead of sorting its rows by day first.

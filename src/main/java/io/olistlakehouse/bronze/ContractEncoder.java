@@ -37,6 +37,9 @@ final class ContractEncoder {
       writer.write(resolved, encoder);
       encoder.flush();
     } catch (IOException | RuntimeException e) {
+      // The buffered encoder still holds the refused record's first fields and would flush them ahead of the next
+      // record: start the next one with a fresh encoder.
+      encoder = null;
       throw new RejectedRecordException(DeadLetterReason.OUT_OF_CONTRACT, "value does not fit contract "
           + contract.getFullName() + ": " + e.getMessage(), e);
     }

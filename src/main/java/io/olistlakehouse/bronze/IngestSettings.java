@@ -21,6 +21,7 @@ public record IngestSettings(
     long maxOffsetsPerTrigger,
     Duration triggerInterval,
     long targetFileSizeBytes,
+    String fileFormat,
     int writeParallelism,
     Duration stopGrace,
     Map<String, String> kafkaOptions) {
@@ -41,6 +42,7 @@ public record IngestSettings(
         positive(config, "ingest.max.offsets.per.trigger"),
         Duration.ofSeconds(config.getLong("ingest.trigger.interval.seconds")),
         positive(config, "ingest.target.file.size.bytes"),
+        config.get("ingest.file.format"),
         (int) positive(config, "ingest.write.parallelism"),
         Duration.ofSeconds(config.getLong("ingest.stop.grace.seconds")),
         Map.copyOf(kafka));

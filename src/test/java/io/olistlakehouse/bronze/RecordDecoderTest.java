@@ -14,11 +14,9 @@ import io.olistlakehouse.serde.ConfluentAvroSerializer;
 import io.olistlakehouse.serde.ConfluentWireFormat;
 import io.olistlakehouse.serde.SchemaRegistryClient;
 import io.olistlakehouse.serde.WireFormatException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -26,11 +24,8 @@ import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -140,10 +135,22 @@ class RecordDecoderTest {
     int id = client.register(PAYMENT + "-value", BronzeContracts.schema(BronzeStream.PAYMENT));
     // A producer that does not validate decimals: 10^13 cents do not fit decimal(12,2).
     GenericRecord record = TestEvents.record(BronzeStream.PAYMENT, 1);
-    byte[] body = encodeWithRawDecimal(record, "payment_value", BigInteger.TEN.pow(13));
+    byte[] body = TestEvents.encodeWithRawDecimal(record, "payment_value", BigInteger.TEN.pow(13));
     DecodeResult r = decoder.decode(PAYMENT, KEY, ConfluentWireFormat.frame(id, body));
     assertDeadLetter(r, DeadLetterReason.OUT_OF_CONTRACT, "does not fit contract io.olistlakehouse.bronze.Payment");
     assertEquals(id, r.schemaId());
+  }
+
+  @Test
+  void aRefusedRecordLeavesNothingBehindForTheNextOne() throws IOException {
+    int id = client.register(PAYMENT + "-value", BronzeContracts.schema(BronzeStream.PAYMENT));
+    RecordDecoder fresh = new RecordDecoder(client, TOPICS);
+    byte[] tooWide = TestEvents.encodeWithRawDecimal(TestEvents.record(BronzeStream.PAYMENT, 2), "payment_value",
+        BigInteger.TEN.pow(13));
+    assertTrue(fresh.decode(PAYMENT, KEY, ConfluentWireFormat.frame(id, tooWide)).isDeadLetter());
+    GenericRecord next = TestEvents.record(BronzeStream.PAYMENT, 3);
+    DecodeResult r = fresh.decode(PAYMENT, KEY, serialize(PAYMENT, next));
+    assertEquals(next, readContract(BronzeStream.PAYMENT, r.contractAvro()));
   }
 
   @Test
@@ -191,26 +198,6 @@ class RecordDecoderTest {
     data.addLogicalTypeConversion(new Conversions.DecimalConversion());
     return new GenericDatumReader<GenericRecord>(contract, contract, data)
         .read(null, DecoderFactory.get().binaryDecoder(avro, null));
-  }
-
-  /** The record's binary with one decimal field written as raw two's-complement bytes, unchecked. */
-  private static byte[] encodeWithRawDecimal(GenericRecord record, String field, BigInteger unscaled)
-      throws IOException {
-    Schema plain = new Schema.Parser().parse(record.getSchema().toString().replace(
-        "\"logicalType\":\"decimal\",", ""));
-    GenericData data = new GenericData();
-    data.addLogicalTypeConversion(new Conversions.DecimalConversion());
-    GenericRecord raw = new GenericData.Record(plain);
-    for (Schema.Field f : plain.getFields()) {
-      Object v = record.get(f.name());
-      raw.put(f.name(), v instanceof BigDecimal d ? ByteBuffer.wrap(d.unscaledValue().toByteArray()) : v);
-    }
-    raw.put(field, ByteBuffer.wrap(unscaled.toByteArray()));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-    new GenericDatumWriter<GenericRecord>(plain, data).write(raw, encoder);
-    encoder.flush();
-    return out.toByteArray();
   }
 
   @Test
