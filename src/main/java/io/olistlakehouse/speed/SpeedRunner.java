@@ -30,6 +30,7 @@ public final class SpeedRunner {
   public static Summary run(LakehouseConfig config, SparkSession spark, boolean once,
       Consumer<SpeedBatchReport> each) throws Exception {
     SpeedSettings settings = SpeedSettings.from(config);
+    SpeedTopics.require(settings);
     List<SpeedBatchReport> batches = Collections.synchronizedList(new ArrayList<>());
     SpeedJob job = new SpeedJob(spark, settings);
     long start = System.nanoTime();
