@@ -9,6 +9,7 @@ import io.olistlakehouse.speed.SpeedRunner;
 import io.olistlakehouse.speed.SpeedSettings;
 import io.olistlakehouse.speed.SpeedTables;
 import io.olistlakehouse.speed.SpeedTopics;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
 /** The demo's speed step: {@code speed --once} over what the topics hold, then the headline counts. */
@@ -18,7 +19,7 @@ final class DemoSpeedStep {
 
   static void run(LakehouseConfig config) throws Exception {
     System.out.println("== speed layer (speed --once)");
-    java.util.List<String> missing = SpeedTopics.missing(SpeedSettings.from(config));
+    List<String> missing = SpeedTopics.missing(SpeedSettings.from(config));
     if (!missing.isEmpty()) {
       System.out.println("skipped: no replayed events yet (topics " + missing + " missing); run bin/lakehouse "
           + "replay, then bin/lakehouse speed --once");

@@ -8,6 +8,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The state transitions of one order in event time, free of Spark so they can be tested directly. The event-time
@@ -148,9 +149,9 @@ public final class OrderTracker implements Serializable {
   }
 
   /** Lateness of a delivery is judged with the state after the whole batch, so an estimate in it counts. */
-  private static java.util.Optional<KpiContribution> kpi(SpeedEvent e, OrderState state) {
+  private static Optional<KpiContribution> kpi(SpeedEvent e, OrderState state) {
     String id = e.orderId();
-    return java.util.Optional.ofNullable(switch (e.stream()) {
+    return Optional.ofNullable(switch (e.stream()) {
       case SpeedEvent.ORDER_ITEM -> KpiContribution.item(id, e.eventTime(), e.price());
       case SpeedEvent.PAYMENT -> KpiContribution.payment(id, e.eventTime(), e.paymentType(), e.paymentValue());
       case SpeedEvent.ORDER_STATUS -> switch (e.status()) {

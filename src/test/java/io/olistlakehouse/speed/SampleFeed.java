@@ -1,5 +1,7 @@
 package io.olistlakehouse.speed;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -7,7 +9,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -52,7 +56,7 @@ final class SampleFeed {
       }
     }
     List<Row> orders = csv(spark, dir.resolve("olist_orders_dataset.csv"));
-    java.util.Map<String, Instant> purchases = new java.util.HashMap<>();
+    Map<String, Instant> purchases = new HashMap<>();
     orders.forEach(o -> purchases.put(o.getAs("order_id"), time(o.getAs("order_purchase_timestamp"))));
     for (Row i : csv(spark, dir.resolve("olist_order_items_dataset.csv"))) {
       String id = i.getAs("order_id");
@@ -82,7 +86,6 @@ final class SampleFeed {
   }
 
   private static String money(String csv) {
-    return new java.math.BigDecimal(csv).setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
+    return new BigDecimal(csv).setScale(2, RoundingMode.UNNECESSARY).toPlainString();
   }
-
 }
