@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks against the running platform; results are appended under bench.dir.",
-    subcommands = {BenchCommand.Replay.class, BenchCommand.Ingest.class})
+    subcommands = {BenchCommand.Replay.class, BenchCommand.Ingest.class, FreshnessBenchCommand.class})
 final class BenchCommand implements Runnable {
 
   @Spec

@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "The main job on one machine: bring the platform up, run the smoke job (an Iceberg table on the "
         + "S3 API: create, append, read back, time travel), replay orders into the bronze topics, land them in "
-        + "bronze (ingest --once) and print what it "
-        + "did. The platform stays up.")
+        + "bronze (ingest --once), run the speed layer once over the same topics and print delivered, late, "
+        + "overdue and canceled counts. The platform stays up.")
 final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--olist-dir", paramLabel = "DIR",
@@ -48,6 +48,7 @@ final class DemoCommand implements Callable<Integer> {
       System.out.println("bin/lakehouse status      # processes and endpoints (--json)");
       System.out.println("bin/lakehouse down        # stop the platform; data stays in " + config.get("work.dir"));
     }
+    DemoSpeedStep.run(config);
     return 0;
   }
 }

@@ -1,0 +1,70 @@
+package io.olistlakehouse.speed;
+
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.GroupStateTimeout;
+import org.apache.spark.sql.streaming.OutputMode;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
+
+/**
+ * The speed layer's one Structured Streaming query: Kafka (four order-scoped topics) -> decoded events -> event-time
+ * watermark -> per-order state ({@link OrderStateFunction}, keyed by order_id, event-time timeouts) -> the three
+ * speed tables ({@link SpeedBatchWriter}). Offsets and state live in the checkpoint.
+ */
+public final class SpeedJob {
+
+  public static final String QUERY_NAME = "speed";
+
+  private final SparkSession spark;
+  private final SpeedSettings settings;
+  private final SpeedTables tables;
+  private final ReentrantLock batchLock = new ReentrantLock();
+
+  public SpeedJob(SparkSession spark, SpeedSettings settings) {
+    this.spark = spark;
+    this.settings = settings;
+    this.tables = new SpeedTables(spark, settings);
+  }
+
+  public ReentrantLock batchLock() {
+    return batchLock;
+  }
+
+  public SpeedTables tables() {
+    return tables;
+  }
+
+  /** {@code once}: what Kafka holds now, then stop (Trigger.AvailableNow); otherwise until stopped. */
+  public StreamingQuery start(boolean once, Consumer<SpeedBatchReport> reports) throws TimeoutException {
+    tables.ensureAll();
+    Dataset<Row> kafka = spark.readStream()
+        .format("kafka")
+        .option("kafka.bootstrap.servers", settings.bootstrapServers())
+        .option("subscribe", String.join(",", SpeedEventFrames.topics(settings)))
+        .option("startingOffsets", "earliest")
+        .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
+        // Offsets that vanished would be silent loss: stop and say so instead.
+        .option("failOnDataLoss", "true")
+        .options(settings.kafkaOptions())
+        .load();
+    Dataset<Row> events = SpeedEventFrames.forTracker(SpeedEventFrames.watermarked(kafka, settings));
+    Dataset<Row> output = events
+        .groupByKey((MapFunction<Row, String>) SpeedEventRows::key, Encoders.STRING())
+        .flatMapGroupsWithState(new OrderStateFunction(settings.tracker()), OutputMode.Update(),
+            Encoders.bean(OrderState.class), Encoders.row(SpeedOutput.SCHEMA), GroupStateTimeout.EventTimeTimeout());
+    return output.writeStream()
+        .queryName(QUERY_NAME)
+        .outputMode(OutputMode.Update())
+        .option("checkpointLocation", settings.checkpointDir().toString())
+        .trigger(once ? Trigger.AvailableNow() : Trigger.ProcessingTime(settings.triggerInterval().toMillis()))
+        .foreachBatch(new SpeedBatchWriter(tables, batchLock, reports))
+        .start();
+  }
+}

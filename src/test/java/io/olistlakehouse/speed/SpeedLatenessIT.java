@@ -1,0 +1,86 @@
+package io.olistlakehouse.speed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.olistlakehouse.config.LakehouseConfig;
+import io.olistlakehouse.contracts.BronzeStream;
+import io.olistlakehouse.it.PlatformFixture;
+import io.olistlakehouse.spark.JobManifest;
+import io.olistlakehouse.spark.SparkSessionFactory;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Events within the allowed lateness correct their minute window; events later than it are kept in late_events
+ * with their reason, as are records that cannot be decoded. Nothing is dropped.
+ */
+class SpeedLatenessIT {
+
+  private static final Instant T0 = Instant.parse("2017-05-01T10:00:00Z");
+
+  @Test
+  void lateEventsAreCountedAndWindowsWithinTheLatenessAreCorrected() throws Exception {
+    PlatformFixture platform = PlatformFixture.shared();
+    LakehouseConfig config = platform.config().withOverrides(Map.of(
+        "speed.topic.prefix", "lateness-it.",
+        "speed.namespace", "speed_lateness_it",
+        "speed.checkpoint.dir", platform.config().getPath("work.dir").resolve("checkpoints/speed-lateness-it")
+            .toString(),
+        "speed.watermark.delay.seconds", "60",
+        "speed.allowed.lateness.seconds", "3600",
+        "speed.kpi.window.seconds", "60"));
+    SparkSession spark = SparkSessionFactory.create(config, JobManifest.load(config, SpeedMain.JOB));
+    try (SpeedEventsProducer events = new SpeedEventsProducer(config.get("kafka.bootstrap.servers"),
+        config.get("registry.url"), "lateness-it.")) {
+      events.status("A", "purchase", T0);
+      events.estimate("A", T0, T0.plus(Duration.ofDays(5)));
+      events.item("A", 1, T0, T0.plus(Duration.ofDays(2)), "10.00");
+      events.payment("A", T0, "credit_card", "10.00");
+      events.status("X", "purchase", T0.plus(Duration.ofMinutes(30)));
+      events.flush();
+      SpeedRunner.run(config, spark, true, r -> { });
+
+      // The clock is now about T0 + 29 min: T0's window is open for another 32 min, T0 - 2 h's has closed.
+      events.item("A", 2, T0.plusSeconds(20), T0.plus(Duration.ofDays(1)), "5.00");
+      events.status("C", "purchase", T0.plus(Duration.ofMinutes(25)));
+      events.status("D", "purchase", T0.minus(Duration.ofHours(2)));
+      events.garbage(BronzeStream.ORDER_STATUS, "E");
+      events.flush();
+      SpeedRunner.run(config, spark, true, r -> { });
+    }
+    String ns = config.get("catalog.name") + ".speed_lateness_it.";
+
+    Row t0 = spark.sql("SELECT orders, items, revenue, payments, payments_credit_card FROM " + ns + "kpi_minute "
+        + "WHERE window_start = TIMESTAMP '2017-05-01 10:00:00 UTC'").collectAsList().get(0);
+    assertEquals(1L, t0.getLong(0));
+    assertEquals(2L, t0.getLong(1), "the late item within the lateness corrected its window");
+    assertEquals(new BigDecimal("15.00"), t0.getDecimal(2));
+    assertEquals(1L, t0.getLong(3));
+    assertEquals(1L, t0.getLong(4));
+    assertEquals(0L, spark.sql("SELECT * FROM " + ns + "kpi_minute WHERE window_start < "
+        + "TIMESTAMP '2017-05-01 10:00:00 UTC'").count(), "the window closed beyond the lateness got nothing");
+    assertEquals(3L, spark.sql("SELECT sum(orders) FROM " + ns + "kpi_minute").first().getLong(0));
+
+    List<String> late = spark.sql("SELECT concat_ws('|', order_id, target, reason) FROM " + ns + "late_events "
+        + "ORDER BY 1").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertEquals(3, late.size(), late.toString());
+    assertTrue(late.contains("D|kpi_minute|window_closed"), late.toString());
+    assertTrue(late.contains("D|order_delivery|order_state_evicted"), late.toString());
+    assertTrue(late.stream().anyMatch(l -> l.startsWith("order_delivery|dead_letter:")), late.toString());
+
+    List<String> orders = spark.sql("SELECT order_id FROM " + ns + "order_delivery ORDER BY 1")
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertEquals(List.of("A", "C", "X"), orders);
+    Row a = spark.sql("SELECT status, shipping_limit_at, overdue FROM " + ns + "order_delivery WHERE order_id = 'A'")
+        .first();
+    assertEquals("in_progress", a.getString(0));
+    assertEquals(T0.plus(Duration.ofDays(1)), a.getTimestamp(1).toInstant(), "earliest shipping limit");
+  }
+}
