@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.spark.sql.SparkSession;
 
 /** What every benchmark run does around its measurement: name its scratch, note the load, clean up after. */
 final class BenchRuns {
@@ -53,6 +54,15 @@ final class BenchRuns {
     } catch (Exception e) {
       out.println("note: could not delete every benchmark topic (" + e.getMessage() + "); delete " + topics
           + " by hand if they matter");
+    }
+  }
+
+  /** Drops a benchmark's scratch table with its files; a failure is reported, not fatal. */
+  static void dropTable(SparkSession spark, String table, PrintStream out) {
+    try {
+      spark.sql("DROP TABLE IF EXISTS " + table + " PURGE");
+    } catch (RuntimeException e) {
+      out.println("note: could not drop " + table + " (" + e.getMessage() + ")");
     }
   }
 

@@ -126,14 +126,14 @@ public final class IngestBench {
 
   private void dropTables(SparkSession spark, IngestSettings settings) {
     String namespace = settings.catalogName() + "." + settings.namespace();
+    for (BronzeStream stream : BronzeStream.values()) {
+      BenchRuns.dropTable(spark, namespace + "." + stream.streamName(), out);
+    }
+    BenchRuns.dropTable(spark, namespace + "." + BronzeTables.DEAD_LETTER, out);
     try {
-      for (BronzeStream stream : BronzeStream.values()) {
-        spark.sql("DROP TABLE IF EXISTS " + namespace + "." + stream.streamName() + " PURGE");
-      }
-      spark.sql("DROP TABLE IF EXISTS " + namespace + "." + BronzeTables.DEAD_LETTER + " PURGE");
       spark.sql("DROP NAMESPACE IF EXISTS " + namespace);
     } catch (RuntimeException e) {
-      out.println("note: could not drop the benchmark tables of " + namespace + " (" + e.getMessage() + ")");
+      out.println("note: could not drop namespace " + namespace + " (" + e.getMessage() + ")");
     }
   }
 

@@ -23,6 +23,7 @@ final class ReplayPublisher {
   private final Serializer<GenericRecord> values;
   private final IngestJitter jitter;
   private final PublishSettings settings;
+  private SendListener listener = SendListener.NONE;
 
   ReplayPublisher(ReplayTopics topics, Serializer<GenericRecord> values, IngestJitter jitter,
       PublishSettings settings) {
@@ -30,6 +31,11 @@ final class ReplayPublisher {
     this.values = values;
     this.jitter = jitter;
     this.settings = settings;
+  }
+
+  ReplayPublisher listening(SendListener sendListener) {
+    this.listener = sendListener;
+    return this;
   }
 
   /** Publishes the rest of {@code stream}, whose first {@code startIndex} events are already in Kafka. */
@@ -54,6 +60,7 @@ final class ReplayPublisher {
       PreparedEvent event = events.next();
       loop.waitUntil(start + pacer.dueNanos(loop.index - startIndex, event.eventTime()));
       sender.send(new ProducerRecord<>(event.topic(), null, event.eventTime(), event.key(), event.value()));
+      listener.sent(event.stream(), event.key(), event.opensOrder());
       loop.sent(event);
       keyBytes += event.key().length;
       valueBytes += event.value().length;

@@ -27,12 +27,19 @@ public final class Replayer {
   private final ReplayTopics topics;
   private final Pacing pacing;
   private final PrintStream progressOut;
+  private SendListener listener = SendListener.NONE;
 
   public Replayer(LakehouseConfig config, ReplayTopics topics, Pacing pacing, PrintStream progressOut) {
     this.config = config;
     this.topics = topics;
     this.pacing = pacing;
     this.progressOut = progressOut;
+  }
+
+  /** Tells {@code sendListener} of every event as it is sent (see {@link SendListener}). */
+  public Replayer listening(SendListener sendListener) {
+    this.listener = sendListener;
+    return this;
   }
 
   public ReplayOutcome run(OrderSource source) {
@@ -69,7 +76,7 @@ public final class Replayer {
             + "source yields only " + stream.released() + ": it is not the data the position was written for");
       }
       ReplayPublisher publisher = new ReplayPublisher(topics, values,
-          new IngestJitter(derivation.jitterSeed(), derivation.jitterMaxMillis()), publish);
+          new IngestJitter(derivation.jitterSeed(), derivation.jitterMaxMillis()), publish).listening(listener);
       ProgressReporter progress = new ProgressReporter(progressOut, publish.progressIntervalMillis(),
           source.orderCount(), resumeAt);
       return publisher.publish(stream, resumeAt, new TransactionalSender(producer), pacing.pacer(config),

@@ -53,7 +53,10 @@ class ReplayOptionsTest {
     assertTrue(parse("--max").pacingOptions.pacing(CONFIG).max());
     assertEquals(86400.0, parse("--speed", "86400").pacingOptions.pacing(CONFIG).speed());
     assertEquals(CONFIG.get("replay.speed").equals("max"), parse().pacingOptions.pacing(CONFIG).max());
+    assertEquals(20_000L, parse("--rate", "20000").pacingOptions.pacing(CONFIG).rate());
     assertMessage(() -> parse("--max", "--speed", "2").pacingOptions.pacing(CONFIG), "exclude");
+    assertMessage(() -> parse("--rate", "5", "--max").pacingOptions.pacing(CONFIG), "exclude");
+    assertMessage(() -> parse("--rate", "0").pacingOptions.pacing(CONFIG), "--rate");
   }
 
   private static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.olistlakehouse.config.LakehouseConfig;
 import org.junit.jupiter.api.Test;
 
 /** Pacing computes when events are due; nothing here waits. */
@@ -32,6 +33,15 @@ class PacingTest {
     long due = pacer.dueNanos(1, t0 + 10 * S);
     assertEquals(due, pacer.dueNanos(2, t0 - 3600 * S));
     assertEquals(due + NANOS_PER_S, pacer.dueNanos(3, t0 + 11 * S));
+  }
+
+  @Test
+  void ratePacingSpacesEventsEvenlyWhateverTheirTimes() {
+    Pacer pacer = Pacing.rate(20_000).pacer(LakehouseConfig.load());
+    assertEquals(0, pacer.dueNanos(0, 0));
+    assertEquals(50_000, pacer.dueNanos(1, Long.MAX_VALUE), "one event every 50 us at 20,000 events/s");
+    assertEquals(NANOS_PER_S, pacer.dueNanos(20_000, 0));
+    assertEquals(3600 * NANOS_PER_S, pacer.dueNanos(72_000_000L, 0), "an hour in, still on schedule");
   }
 
   @Test

@@ -6,43 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.it.PlatformFixture;
 import io.olistlakehouse.spark.JobManifest;
+import io.olistlakehouse.source.OlistSample;
 import io.olistlakehouse.spark.SparkSessionFactory;
 import java.nio.file.Path;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Olist sample through Kafka and {@code speed --once}: one row per order, statuses, lead days and delays equal
+ * The Olist sample replayed by {@code bin/lakehouse replay --max}, then {@code speed --once}: one row per order, statuses, lead days and delays equal
  * to a direct calculation from the CSVs for every order, late deliveries counted in the table and in the KPIs.
  */
 class SpeedSampleIT {
 
-  private static final String PREFIX = "sample-it.";
   private static final String NS = "speed_sample_it";
 
   @Test
   void everyOrderMatchesADirectCalculationFromTheCsvs() throws Exception {
     PlatformFixture platform = PlatformFixture.shared();
-    LakehouseConfig config = platform.config().withOverrides(Map.of(
-        "speed.topic.prefix", PREFIX,
-        "speed.namespace", NS,
-        "speed.checkpoint.dir", platform.config().getPath("work.dir").resolve("checkpoints/speed-sample-it")
-            .toString(),
-        // The whole backlog in one micro-batch: split into several, Kafka's per-partition shares cover different
-        // stretches of event time per topic (payments at purchase, deliveries weeks later), so the watermark set by
-        // one topic makes another topic's events late (they go to late_events; see the README).
-        "speed.max.offsets.per.trigger", "1000000",
-        "speed.watermark.delay.seconds", "3600",
-        "speed.allowed.lateness.seconds", Long.toString(30L * 24 * 3600)));
+    SampleReplay replay = SampleReplay.replay(platform);
+    // The whole backlog in one micro-batch, as speed --once lands a replay that is already complete.
+    LakehouseConfig config = platform.config().withOverrides(replay.speed(NS, 1_000_000));
     SparkSession spark = SparkSessionFactory.create(config, JobManifest.load(config, SpeedMain.JOB));
     Path sample = OlistSample.dir();
-    try (SpeedEventsProducer producer = new SpeedEventsProducer(config.get("kafka.bootstrap.servers"),
-        config.get("registry.url"), PREFIX)) {
-      SampleFeed.feed(spark, sample, producer);
-    }
     SpeedRunner.Summary summary = SpeedRunner.run(config, spark, true, r -> { });
 
     String table = config.get("catalog.name") + "." + NS + ".";

@@ -1,4 +1,4 @@
-package io.olistlakehouse.speed;
+package io.olistlakehouse.bench;
 
 import java.util.Arrays;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package io.olistlakehouse.speed;
+package io.olistlakehouse.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
