@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.Serializer;
 final class PreparedEvents implements Iterator<PreparedEvent>, AutoCloseable {
 
   private static final int BATCH = 1_000;
-  private static final int BATCHES_AHEAD = 16;
+  private static final int BATCHES_AHEAD = 64;
 
   /** What the preparing thread hands over last: nothing more, or why it stopped. */
   private record End(RuntimeException failure) {}

@@ -17,6 +17,9 @@ import org.apache.iceberg.catalog.SupportsNamespaces;
  */
 public final class IcebergCatalogs {
 
+  /** Keys with this prefix are passed to the catalog (and its FileIO) without the prefix. */
+  public static final String PROPERTY_PREFIX = "catalog.property.";
+
   private IcebergCatalogs() {}
 
   public static Map<String, String> properties(LakehouseConfig config) {
@@ -37,6 +40,8 @@ public final class IcebergCatalogs {
     p.put("client.region", config.get("s3.region"));
     // Streaming batches, batch jobs and JDBC sessions commit from different sessions: a cached table would hide them.
     p.put(CatalogProperties.CACHE_ENABLED, "false");
+    // Any other catalog or FileIO property, as catalog.property.<name>=<value>.
+    p.putAll(config.withPrefix(PROPERTY_PREFIX));
     return p;
   }
 
