@@ -35,9 +35,6 @@ public final class BatchLanding implements VoidFunction2<Dataset<Row>, Long> {
 
   private static final Logger LOG = LoggerFactory.getLogger(BatchLanding.class);
 
-  /** Set by Structured Streaming on the thread that runs a query's batches: the query's persistent id. */
-  static final String QUERY_ID_PROPERTY = "sql.streaming.queryId";
-
   private final IngestSettings settings;
   private final BronzeTables tables;
   private final ReentrantLock batchLock;
@@ -55,8 +52,7 @@ public final class BatchLanding implements VoidFunction2<Dataset<Row>, Long> {
   public void call(Dataset<Row> batch, Long batchId) throws Exception {
     batchLock.lockInterruptibly();
     try {
-      String queryId = batch.sparkSession().sparkContext().getLocalProperty(QUERY_ID_PROPERTY);
-      reports.accept(land(batch, new BatchMarker(queryId, batchId)));
+      reports.accept(land(batch, BatchMarker.ofBatch(batch, batchId)));
     } finally {
       batchLock.unlock();
     }

@@ -3,6 +3,7 @@ package io.olistlakehouse.bronze;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Dataset;
 
 /**
  * Which micro-batch of which streaming query a snapshot holds, written into the snapshot summary of every commit
@@ -13,6 +14,8 @@ public record BatchMarker(String queryId, long batchId) {
 
   public static final String QUERY_ID = "lakehouse.ingest.query-id";
   public static final String BATCH_ID = "lakehouse.ingest.batch-id";
+  /** Set by Structured Streaming on the thread that runs a query's batches: the query's persistent id. */
+  static final String QUERY_ID_PROPERTY = "sql.streaming.queryId";
   /** Spark write options with this prefix become snapshot summary properties (an Iceberg write option). */
   public static final String SNAPSHOT_PROPERTY_OPTION = "snapshot-property.";
 
@@ -20,6 +23,11 @@ public record BatchMarker(String queryId, long batchId) {
     if (queryId == null || queryId.isBlank()) {
       throw new IllegalArgumentException("a batch marker needs the streaming query id");
     }
+  }
+
+  /** The marker of a foreachBatch call: the running query's id (from the batch's thread) and the batch id. */
+  public static BatchMarker ofBatch(Dataset<?> batch, long batchId) {
+    return new BatchMarker(batch.sparkSession().sparkContext().getLocalProperty(QUERY_ID_PROPERTY), batchId);
   }
 
   /** The summary properties of a commit of this batch. */

@@ -1,5 +1,6 @@
 package io.olistlakehouse.bronze;
 
+import io.olistlakehouse.spark.KafkaSource;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -39,16 +40,8 @@ public final class BronzeIngestJob {
    */
   public StreamingQuery start(boolean once, Consumer<BatchReport> reports) throws TimeoutException {
     tables.ensureAll();
-    Dataset<Row> kafka = spark.readStream()
-        .format("kafka")
-        .option("kafka.bootstrap.servers", settings.bootstrapServers())
-        .option("subscribe", String.join(",", settings.topics().all()))
-        .option("startingOffsets", "earliest")
-        .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
-        // Offsets that vanished (retention, a recreated topic) would be silent loss: stop and say so instead.
-        .option("failOnDataLoss", "true")
-        .options(settings.kafkaOptions())
-        .load();
+    Dataset<Row> kafka = KafkaSource.read(spark, settings.bootstrapServers(), settings.topics().all(),
+        settings.maxOffsetsPerTrigger(), settings.kafkaOptions());
     return kafka.writeStream()
         .queryName(QUERY_NAME)
         .option("checkpointLocation", settings.checkpointDir().toString())

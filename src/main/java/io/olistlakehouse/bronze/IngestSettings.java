@@ -1,9 +1,9 @@
 package io.olistlakehouse.bronze;
 
 import io.olistlakehouse.config.LakehouseConfig;
+import io.olistlakehouse.spark.KafkaSource;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -30,8 +30,6 @@ public record IngestSettings(
   public static final String KAFKA_OPTION_PREFIX = "ingest.kafka.";
 
   public static IngestSettings from(LakehouseConfig config) {
-    Map<String, String> kafka = new LinkedHashMap<>();
-    config.withPrefix(KAFKA_OPTION_PREFIX).forEach((k, v) -> kafka.put("kafka." + k, v));
     return new IngestSettings(
         config.get("kafka.bootstrap.servers"),
         new BronzeTopics(config.get("ingest.topic.prefix")),
@@ -39,20 +37,12 @@ public record IngestSettings(
         config.get("catalog.name"),
         config.get("ingest.namespace"),
         config.getPath("ingest.checkpoint.dir"),
-        positive(config, "ingest.max.offsets.per.trigger"),
+        config.getPositiveLong("ingest.max.offsets.per.trigger"),
         Duration.ofSeconds(config.getLong("ingest.trigger.interval.seconds")),
-        positive(config, "ingest.target.file.size.bytes"),
+        config.getPositiveLong("ingest.target.file.size.bytes"),
         config.get("ingest.file.format"),
-        (int) positive(config, "ingest.write.parallelism"),
+        (int) config.getPositiveLong("ingest.write.parallelism"),
         Duration.ofSeconds(config.getLong("ingest.stop.grace.seconds")),
-        Map.copyOf(kafka));
-  }
-
-  private static long positive(LakehouseConfig config, String key) {
-    long value = config.getLong(key);
-    if (value <= 0) {
-      throw new IllegalArgumentException("configuration key '" + key + "' must be positive, got " + value);
-    }
-    return value;
+        KafkaSource.options(config, KAFKA_OPTION_PREFIX));
   }
 }

@@ -160,6 +160,24 @@ public final class LakehouseConfig {
       throw new IllegalArgumentException("configuration key '" + key + "' must be an integer, got '" + value + "'");
     }
   }
+  /** A count or size that must be above zero; the error names the key. */
+  public long getPositiveLong(String key) {
+    long value = getLong(key);
+    if (value <= 0) {
+      throw new IllegalArgumentException("configuration key '" + key + "' must be positive, got " + value);
+    }
+    return value;
+  }
+
+  /** A duration or count that may be zero but not negative; the error names the key. */
+  public long getNonNegativeLong(String key) {
+    long value = getLong(key);
+    if (value < 0) {
+      throw new IllegalArgumentException("configuration key '" + key + "' must not be negative, got " + value);
+    }
+    return value;
+  }
+
 
   public List<String> getList(String key) {
     return List.of(get(key).split("\\s*,\\s*"));

@@ -22,9 +22,6 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class SpeedBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
 
-  /** Set by Structured Streaming on the thread that runs a query's batches: the query's persistent id. */
-  static final String QUERY_ID_PROPERTY = "sql.streaming.queryId";
-
   private final SpeedTables tables;
   private final ReentrantLock batchLock;
   private final Consumer<SpeedBatchReport> reports;
@@ -39,8 +36,7 @@ public final class SpeedBatchWriter implements VoidFunction2<Dataset<Row>, Long>
   public void call(Dataset<Row> output, Long batchId) throws Exception {
     batchLock.lockInterruptibly();
     try {
-      String queryId = output.sparkSession().sparkContext().getLocalProperty(QUERY_ID_PROPERTY);
-      reports.accept(write(output, new BatchMarker(queryId, batchId)));
+      reports.accept(write(output, BatchMarker.ofBatch(output, batchId)));
     } finally {
       batchLock.unlock();
     }

@@ -1,5 +1,6 @@
 package io.olistlakehouse.speed;
 
+import io.olistlakehouse.spark.KafkaSource;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -44,16 +45,8 @@ public final class SpeedJob {
   /** {@code once}: what Kafka holds now, then stop (Trigger.AvailableNow); otherwise until stopped. */
   public StreamingQuery start(boolean once, Consumer<SpeedBatchReport> reports) throws TimeoutException {
     tables.ensureAll();
-    Dataset<Row> kafka = spark.readStream()
-        .format("kafka")
-        .option("kafka.bootstrap.servers", settings.bootstrapServers())
-        .option("subscribe", String.join(",", SpeedEventFrames.topics(settings)))
-        .option("startingOffsets", "earliest")
-        .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
-        // Offsets that vanished would be silent loss: stop and say so instead.
-        .option("failOnDataLoss", "true")
-        .options(settings.kafkaOptions())
-        .load();
+    Dataset<Row> kafka = KafkaSource.read(spark, settings.bootstrapServers(), SpeedEventFrames.topics(settings),
+        settings.maxOffsetsPerTrigger(), settings.kafkaOptions());
     Dataset<Row> events = SpeedEventFrames.forTracker(SpeedEventFrames.watermarked(kafka, settings));
     Dataset<Row> output = events
         .groupByKey((MapFunction<Row, String>) SpeedEventRows::key, Encoders.STRING())

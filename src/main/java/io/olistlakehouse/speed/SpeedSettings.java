@@ -2,9 +2,9 @@ package io.olistlakehouse.speed;
 
 import io.olistlakehouse.bronze.BronzeTopics;
 import io.olistlakehouse.config.LakehouseConfig;
+import io.olistlakehouse.spark.KafkaSource;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -32,8 +32,6 @@ public record SpeedSettings(
   public static final String KAFKA_OPTION_PREFIX = "speed.kafka.";
 
   public static SpeedSettings from(LakehouseConfig config) {
-    Map<String, String> kafka = new LinkedHashMap<>();
-    config.withPrefix(KAFKA_OPTION_PREFIX).forEach((k, v) -> kafka.put("kafka." + k, v));
     return new SpeedSettings(
         config.get("kafka.bootstrap.servers"),
         new BronzeTopics(config.get("speed.topic.prefix")),
@@ -41,34 +39,18 @@ public record SpeedSettings(
         config.get("catalog.name"),
         config.get("speed.namespace"),
         config.getPath("speed.checkpoint.dir"),
-        positive(config, "speed.max.offsets.per.trigger"),
-        Duration.ofMillis(positive(config, "speed.trigger.interval.ms")),
-        Duration.ofSeconds(nonNegative(config, "speed.watermark.delay.seconds")),
-        Duration.ofSeconds(nonNegative(config, "speed.allowed.lateness.seconds")),
-        Duration.ofDays(positive(config, "speed.open.order.retention.days")),
-        Duration.ofSeconds(positive(config, "speed.kpi.window.seconds")),
-        Duration.ofSeconds(nonNegative(config, "speed.stop.grace.seconds")),
-        Map.copyOf(kafka));
+        config.getPositiveLong("speed.max.offsets.per.trigger"),
+        Duration.ofMillis(config.getPositiveLong("speed.trigger.interval.ms")),
+        Duration.ofSeconds(config.getNonNegativeLong("speed.watermark.delay.seconds")),
+        Duration.ofSeconds(config.getNonNegativeLong("speed.allowed.lateness.seconds")),
+        Duration.ofDays(config.getPositiveLong("speed.open.order.retention.days")),
+        Duration.ofSeconds(config.getPositiveLong("speed.kpi.window.seconds")),
+        Duration.ofSeconds(config.getNonNegativeLong("speed.stop.grace.seconds")),
+        KafkaSource.options(config, KAFKA_OPTION_PREFIX));
   }
 
   public OrderTracker tracker() {
     return new OrderTracker(allowedLateness.toMillis(), openOrderRetention.toMillis(),
         new KpiWindows(kpiWindow.toMillis(), allowedLateness.toMillis()));
-  }
-
-  private static long positive(LakehouseConfig config, String key) {
-    long value = config.getLong(key);
-    if (value <= 0) {
-      throw new IllegalArgumentException("configuration key '" + key + "' must be positive, got " + value);
-    }
-    return value;
-  }
-
-  private static long nonNegative(LakehouseConfig config, String key) {
-    long value = config.getLong(key);
-    if (value < 0) {
-      throw new IllegalArgumentException("configuration key '" + key + "' must not be negative, got " + value);
-    }
-    return value;
   }
 }
