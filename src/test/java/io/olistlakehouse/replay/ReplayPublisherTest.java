@@ -141,7 +141,8 @@ class ReplayPublisherTest {
         new ProgressReporter(new PrintStream(new ByteArrayOutputStream()), 1_000, bundles.size(), 0)));
     assertEquals("registry unreachable for t-review", e.getMessage());
     assertEquals(0, producer.commitCount());
-    assertTrue(producer.transactionAborted());
+    // Whether a transaction was open depends on how far the sender got before the failure; none may stay open.
+    assertFalse(producer.transactionInFlight(), "no transaction is left to time out");
   }
 
   private static List<ProducerRecord<byte[], byte[]>> events(MockProducer<byte[], byte[]> producer) {
