@@ -1,5 +1,6 @@
 package io.olistlakehouse.bench;
 
+import io.olistlakehouse.bronze.GracefulStop;
 import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.contracts.BronzeStream;
 import io.olistlakehouse.replay.Pacing;
@@ -84,7 +85,7 @@ public final class FreshnessBench {
         }
         probe.stop();
         probing.join();
-        query.stop();
+        GracefulStop.stopBetweenBatches(query, job.batchLock(), settings.stopGrace());
         Percentiles p = new Percentiles(probe.latenciesMs());
         out.printf(Locale.ROOT, "== replayed %,d events at %,.0f events/s; %d sampled orders visible (%d never "
                 + "seen): p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n", replay.published(),

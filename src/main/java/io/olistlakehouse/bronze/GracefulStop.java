@@ -28,13 +28,14 @@ public final class GracefulStop implements AutoCloseable {
   }
 
   public static GracefulStop install(StreamingQuery query, ReentrantLock batchLock, Duration grace) {
-    Runnable hook = () -> stop(query, batchLock, grace);
+    Runnable hook = () -> stopBetweenBatches(query, batchLock, grace);
     // The hook gets the grace period plus time for query.stop() itself.
     ShutdownHookManager.get().addShutdownHook(hook, PRIORITY, grace.toSeconds() + 30, TimeUnit.SECONDS);
     return new GracefulStop(hook);
   }
 
-  private static void stop(StreamingQuery query, ReentrantLock batchLock, Duration grace) {
+  /** Stops the query once the batch in flight (if any) has finished, or after {@code grace} anyway. */
+  public static void stopBetweenBatches(StreamingQuery query, ReentrantLock batchLock, Duration grace) {
     if (!query.isActive()) {
       return;
     }
