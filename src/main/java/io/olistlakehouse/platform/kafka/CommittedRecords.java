@@ -22,6 +22,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class CommittedRecords {
 
+  private static final Duration MARKER_SETTLE = Duration.ofSeconds(10);
+
   private CommittedRecords() {}
 
   /** Committed records per topic (a topic that does not exist counts 0). */
@@ -30,6 +32,38 @@ public final class CommittedRecords {
     topics.forEach(t -> counts.put(t, 0L));
     forEach(bootstrap, topics, timeout, r -> counts.merge(r.topic(), 1L, Long::sum));
     return counts;
+  }
+
+  /**
+   * The last stable offsets, once the markers of just-committed transactions have reached the partitions: a
+   * producer's commit returns before the coordinator has written them, and until then the last stable offset still
+   * stops at the transaction's first record. Waits at most {@link #MARKER_SETTLE} for the stable offsets to reach the
+   * log ends; a transaction still open after that is left out, as read_committed readers leave it out.
+   */
+  private static Map<TopicPartition, Long> stableEnds(KafkaConsumer<byte[], byte[]> committed,
+      List<TopicPartition> partitions, String bootstrap, Duration timeout) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_UNCOMMITTED.toString());
+    try (KafkaConsumer<byte[], byte[]> uncommitted =
+        new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      Map<TopicPartition, Long> logEnds = uncommitted.endOffsets(partitions, timeout);
+      long deadline = System.nanoTime() + MARKER_SETTLE.toNanos();
+      while (true) {
+        Map<TopicPartition, Long> stable = committed.endOffsets(partitions, timeout);
+        // Settled: nothing before the log end (as first read) is held back by an open transaction any more.
+        boolean settled = partitions.stream().allMatch(tp -> stable.get(tp) >= logEnds.get(tp));
+        if (settled || System.nanoTime() > deadline) {
+          return stable;
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return stable;
+        }
+      }
+    }
   }
 
   /** Calls {@code action} for every committed record of the topics, up to their current last stable offsets. */
@@ -51,8 +85,7 @@ public final class CommittedRecords {
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      // For a read_committed consumer these are the last stable offsets.
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+      Map<TopicPartition, Long> end = stableEnds(consumer, partitions, bootstrap, timeout);
       long deadline = System.nanoTime() + timeout.toNanos();
       while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
         if (System.nanoTime() > deadline) {
