@@ -98,8 +98,7 @@ final class BenchCommand implements Runnable {
   static final class SyntheticSet {
 
     @Option(names = "--orders", paramLabel = "N",
-        description = "Synthetic orders to replay (default: bench.replay.orders / bench.ingest.orders, over 1M "
-            + "events).")
+        description = "Synthetic orders to replay (default: the bench's bench.<name>.orders key).")
     Long orders;
 
     @Option(names = "--seed", paramLabel = "S", description = "Generator seed (default: synthetic.seed).")
