@@ -34,6 +34,22 @@ final class BenchRuns {
     return STAMP.format(started);
   }
 
+  /** The scratch of one benchmark run, named after its kind and stamp so runs never share topics or tables. */
+  record Scratch(String kind, String stamp) {
+
+    String topicPrefix() {
+      return "bench-" + kind + "-" + stamp + "-";
+    }
+
+    String namespace() {
+      return "bench_" + kind + "_" + stamp.replace('-', '_');
+    }
+
+    String checkpointDir(LakehouseConfig config) {
+      return config.getPath("bench.dir").resolve("checkpoints/" + kind + "-" + stamp).toString();
+    }
+  }
+
   /** The machine's 1-minute load when a run starts: on a shared machine every rate moves with it. */
   static double loadAverage() {
     return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();

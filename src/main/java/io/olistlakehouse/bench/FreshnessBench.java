@@ -54,13 +54,13 @@ public final class FreshnessBench {
   public Percentiles run(Plan plan, OrderSource source, Map<String, Object> sourceParameters) throws Exception {
     Instant started = Instant.now();
     double load = BenchRuns.loadAverage();
-    String stamp = BenchRuns.stamp(started);
-    String prefix = "bench-fresh-" + stamp + "-";
+    BenchRuns.Scratch scratch = new BenchRuns.Scratch("fresh", BenchRuns.stamp(started));
+    String prefix = scratch.topicPrefix();
     LakehouseConfig run = config.withOverrides(Map.of(
         "replay.topic.prefix", prefix,
         "speed.topic.prefix", prefix,
-        "speed.namespace", "bench_fresh_" + stamp.replace('-', '_'),
-        "speed.checkpoint.dir", config.getPath("bench.dir").resolve("checkpoints/fresh-" + stamp).toString(),
+        "speed.namespace", scratch.namespace(),
+        "speed.checkpoint.dir", scratch.checkpointDir(config),
         "replay.transaction.max.ms", config.get("bench.freshness.transaction.max.ms")));
     ReplayTopics topics = ReplayTopics.fromConfig(run);
     SpeedSettings settings = SpeedSettings.from(run);
@@ -86,6 +86,11 @@ public final class FreshnessBench {
         probe.stop();
         probing.join();
         GracefulStop.stopBetweenBatches(query, job.batchLock(), settings.stopGrace());
+        if (probe.latenciesMs().isEmpty()) {
+          throw new IllegalStateException("no order was sampled after the " + plan.warmup().toSeconds() + " s "
+              + "warm-up (the replay took " + Math.round(replay.elapsedNanos() / 1e9) + " s): replay more orders "
+              + "(--orders) or lower bench.freshness.warmup.seconds");
+        }
         Percentiles p = new Percentiles(probe.latenciesMs());
         out.printf(Locale.ROOT, "== replayed %,d events at %,.0f events/s; %d sampled orders visible (%d never "
                 + "seen): p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n", replay.published(),

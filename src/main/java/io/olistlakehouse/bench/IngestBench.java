@@ -50,13 +50,13 @@ public final class IngestBench {
   public Result run(OrderSource source, Map<String, Object> sourceParameters, boolean keep) throws Exception {
     Instant started = Instant.now();
     double load = BenchRuns.loadAverage();
-    String stamp = BenchRuns.stamp(started);
-    String prefix = "bench-ingest-" + stamp + "-";
+    BenchRuns.Scratch scratch = new BenchRuns.Scratch("ingest", BenchRuns.stamp(started));
+    String prefix = scratch.topicPrefix();
     LakehouseConfig run = config.withOverrides(Map.of(
         "replay.topic.prefix", prefix,
         "ingest.topic.prefix", prefix,
-        "ingest.namespace", "bench_ingest_" + stamp.replace('-', '_'),
-        "ingest.checkpoint.dir", config.getPath("bench.dir").resolve("checkpoints/ingest-" + stamp).toString()));
+        "ingest.namespace", scratch.namespace(),
+        "ingest.checkpoint.dir", scratch.checkpointDir(config)));
     ReplayTopics topics = ReplayTopics.fromConfig(run);
     IngestSettings settings = IngestSettings.from(run);
     Catalog catalog = IcebergCatalogs.open(run);
@@ -74,7 +74,7 @@ public final class IngestBench {
           throw new IllegalStateException("the ingest read " + summary.read() + " records but the backlog holds "
               + backlog.totalEvents() + ": the catch-up rate would be of a partial run");
         }
-        Files files = files(tables);
+        DataFiles files = files(tables);
         double seconds = summary.took().toNanos() / 1e9;
         double rate = summary.read() / seconds;
         out.printf(Locale.ROOT, "== ingest: %,d records in %d batches, %.1f s: %,.0f events/s; %d data files, "
@@ -99,14 +99,14 @@ public final class IngestBench {
     }
   }
 
-  private record Files(long count, long bytes) {
+  private record DataFiles(long count, long bytes) {
     double meanBytes() {
       return count == 0 ? 0 : (double) bytes / count;
     }
   }
 
   /** Live data files of the ten tables, from each current snapshot's running totals. */
-  private static Files files(BronzeTables tables) {
+  private static DataFiles files(BronzeTables tables) {
     List<TableIdentifier> all = new ArrayList<>();
     for (BronzeStream stream : BronzeStream.values()) {
       all.add(tables.identifier(stream));
@@ -121,7 +121,7 @@ public final class IngestBench {
         bytes += Long.parseLong(current.summary().getOrDefault("total-files-size", "0"));
       }
     }
-    return new Files(count, bytes);
+    return new DataFiles(count, bytes);
   }
 
   private void dropTables(SparkSession spark, IngestSettings settings) {
@@ -138,7 +138,7 @@ public final class IngestBench {
   }
 
   private Map<String, Object> row(Instant started, double load, Map<String, Object> sourceParameters,
-      IngestRunner.Summary summary, double rate, Files files, IngestSettings settings) {
+      IngestRunner.Summary summary, double rate, DataFiles files, IngestSettings settings) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("date", started.toString());
     row.putAll(sourceParameters);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -87,6 +88,12 @@ public final class TestEventProducer implements AutoCloseable {
       sent.merge(stream, 1L, Long::sum);
     }
     flush();
+  }
+
+  /** Sends one contract record of {@code stream}, in the Confluent wire format, keyed and timestamped as given. */
+  public Future<RecordMetadata> send(BronzeStream stream, String key, GenericRecord value, Instant timestamp) {
+    String topic = topics.topic(stream);
+    return send(topic, key.getBytes(StandardCharsets.UTF_8), serializer.serialize(topic, value), timestamp);
   }
 
   /** Sends raw bytes as they are (for records that must not decode); the future tells where they landed. */

@@ -1,41 +1,26 @@
 package io.olistlakehouse.speed;
 
+import io.olistlakehouse.bronze.BronzeTopics;
+import io.olistlakehouse.bronze.TestEventProducer;
+import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.contracts.BronzeContracts;
 import io.olistlakehouse.contracts.BronzeStream;
-import io.olistlakehouse.platform.kafka.KafkaTopics;
-import io.olistlakehouse.serde.ConfluentAvroSerializer;
-import io.olistlakehouse.serde.SchemaRegistryClient;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Produces speed-layer events of the bronze contracts to prefixed topics, as the replayer would (tests only). */
 final class SpeedEventsProducer implements AutoCloseable {
 
-  private final String prefix;
-  private final KafkaProducer<byte[], byte[]> producer;
-  private final ConfluentAvroSerializer serializer;
+  private final BronzeTopics topics;
+  private final TestEventProducer events;
 
-  SpeedEventsProducer(String bootstrap, String registryUrl, String prefix) {
-    this.prefix = prefix;
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      for (BronzeStream s : SpeedEventFrames.STREAMS) {
-        KafkaTopics.ensure(admin, new NewTopic(prefix + s.streamName(), 3, (short) 3), Duration.ofSeconds(60));
-      }
-    }
-    this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
-    this.serializer = new ConfluentAvroSerializer(new SchemaRegistryClient(registryUrl));
+  /** Events into {@code <prefix><stream>} topics, created as the platform configures them. */
+  SpeedEventsProducer(LakehouseConfig config, String prefix) {
+    this.topics = new BronzeTopics(prefix);
+    this.events = new TestEventProducer(config, topics).ensureTopics();
   }
 
   void status(String orderId, String status, Instant at) {
@@ -73,8 +58,8 @@ final class SpeedEventsProducer implements AutoCloseable {
 
   /** A value that is not in the Confluent wire format: bronze would dead-letter it. */
   void garbage(BronzeStream stream, String key) {
-    producer.send(new ProducerRecord<>(prefix + stream.streamName(), key.getBytes(StandardCharsets.UTF_8),
-        "not avro".getBytes(StandardCharsets.UTF_8)));
+    events.send(topics.topic(stream), key.getBytes(StandardCharsets.UTF_8),
+        "not avro".getBytes(StandardCharsets.UTF_8), Instant.now());
   }
 
   private GenericRecord record(BronzeStream stream, String orderId, Instant at) {
@@ -86,17 +71,15 @@ final class SpeedEventsProducer implements AutoCloseable {
   }
 
   private void send(BronzeStream stream, String orderId, GenericRecord r) {
-    String topic = prefix + stream.streamName();
-    producer.send(new ProducerRecord<>(topic, orderId.getBytes(StandardCharsets.UTF_8),
-        serializer.serialize(topic, r)));
+    events.send(stream, orderId, r, Instant.ofEpochMilli((Long) r.get("event_time")));
   }
 
   void flush() {
-    producer.flush();
+    events.flush();
   }
 
   @Override
   public void close() {
-    producer.close();
+    events.close();
   }
 }

@@ -37,8 +37,7 @@ class SpeedLatenessIT {
         "speed.allowed.lateness.seconds", "3600",
         "speed.kpi.window.seconds", "60"));
     SparkSession spark = SparkSessionFactory.create(config, JobManifest.load(config, SpeedMain.JOB));
-    try (SpeedEventsProducer events = new SpeedEventsProducer(config.get("kafka.bootstrap.servers"),
-        config.get("registry.url"), "lateness-it.")) {
+    try (SpeedEventsProducer events = new SpeedEventsProducer(config, "lateness-it.")) {
       events.status("A", "purchase", T0);
       events.estimate("A", T0, T0.plus(Duration.ofDays(5)));
       events.item("A", 1, T0, T0.plus(Duration.ofDays(2)), "10.00");
