@@ -43,6 +43,19 @@ public final class BronzeRecords {
   private static final RecordLayout GEOLOCATION = RecordLayout.of(BronzeStream.GEOLOCATION, "zip_code_prefix",
       "lat", "lng", "city", "state", EVENT_TIME, INGEST_TIME);
 
+  private static final MoneyField PRICE = MoneyField.of(ITEM, "price");
+  private static final MoneyField FREIGHT_VALUE = MoneyField.of(ITEM, "freight_value");
+  private static final MoneyField PAYMENT_VALUE = MoneyField.of(PAYMENT, "payment_value");
+
+  /** A decimal field's name, scale and precision, read from the contract once. */
+  private record MoneyField(String name, int scale, int precision) {
+    static MoneyField of(RecordLayout layout, String field) {
+      Schema type = layout.schema().getField(field).schema();
+      LogicalTypes.Decimal decimal = (LogicalTypes.Decimal) type.getLogicalType();
+      return new MoneyField(field, decimal.getScale(), decimal.getPrecision());
+    }
+  }
+
   private BronzeRecords() {}
 
   public static GenericRecord of(ReplayEvent event, long ingestTime) {
@@ -60,13 +73,13 @@ public final class BronzeRecords {
       case ORDER_ITEM -> {
         OrderItem i = (OrderItem) event.payload();
         yield ITEM.record(i.orderId(), i.orderItemId(), i.productId(), i.sellerId(),
-            millis(i.shippingLimitAt(), event, "shipping_limit_at"), money(ITEM, "price", i.price(), event),
-            money(ITEM, "freight_value", i.freightValue(), event), at, ingestTime);
+            millis(i.shippingLimitAt(), event, "shipping_limit_at"), money(PRICE, i.price(), event),
+            money(FREIGHT_VALUE, i.freightValue(), event), at, ingestTime);
       }
       case PAYMENT -> {
         Payment p = (Payment) event.payload();
         yield PAYMENT.record(p.orderId(), p.paymentSequential(), p.paymentType(), p.paymentInstallments(),
-            money(PAYMENT, "payment_value", p.paymentValue(), event), at, ingestTime);
+            money(PAYMENT_VALUE, p.paymentValue(), event), at, ingestTime);
       }
       case REVIEW -> {
         Review v = (Review) event.payload();
@@ -104,21 +117,20 @@ public final class BronzeRecords {
   }
 
   /** Exact: a value with more digits than the contract's scale, or too many overall, is an error, never rounded. */
-  private static BigDecimal money(RecordLayout layout, String field, BigDecimal value, ReplayEvent event) {
+  private static BigDecimal money(MoneyField field, BigDecimal value, ReplayEvent event) {
     if (value == null) {
-      throw invalid(event, field + " is missing");
+      throw invalid(event, field.name() + " is missing");
     }
-    Schema type = layout.schema().getField(field).schema();
-    LogicalTypes.Decimal decimal = (LogicalTypes.Decimal) type.getLogicalType();
     BigDecimal scaled;
     try {
-      scaled = value.setScale(decimal.getScale(), RoundingMode.UNNECESSARY);
+      scaled = value.setScale(field.scale(), RoundingMode.UNNECESSARY);
     } catch (ArithmeticException e) {
-      throw invalid(event, field + " " + value.toPlainString() + " has more than " + decimal.getScale()
+      throw invalid(event, field.name() + " " + value.toPlainString() + " has more than " + field.scale()
           + " decimals");
     }
-    if (scaled.precision() > decimal.getPrecision()) {
-      throw invalid(event, field + " " + value.toPlainString() + " exceeds " + decimal.getPrecision() + " digits");
+    if (scaled.precision() > field.precision()) {
+      throw invalid(event, field.name() + " " + value.toPlainString() + " exceeds " + field.precision()
+          + " digits");
     }
     return scaled;
   }

@@ -1,25 +1,35 @@
 package io.olistlakehouse.replay;
 
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
  * The ids of master entities already published. Olist ids are 32 lowercase hex digits: those are kept as two longs
  * in an open-addressing table (about 32 bytes each instead of ~100 as Strings), since this set grows with the data
- * set while everything else the replayer holds is bounded by the orders in flight. Other ids (zip prefixes) are
- * few and stay Strings.
+ * set while everything else the replayer holds is bounded by the orders in flight. Zip prefixes, looked up for every
+ * order, are bits; other ids are few and stay Strings.
  */
 final class EntityIdSet {
 
   private static final int HEX_ID_LENGTH = 32;
+  private static final int MAX_SHORT_NUMBER_LENGTH = 6;
 
   private long[] slots = new long[2 * 1024];
   private int packedCount;
   private boolean containsZero;
+  /** Short all-digit ids (zip prefixes, looked up for every order) as bits: "1" + digits, so "0100" != "100". */
+  private final BitSet shortNumbers = new BitSet();
   private final Set<String> others = new HashSet<>();
 
   /** Adds the id; true when it was not there before. */
   boolean add(String id) {
+    int number = shortNumber(id);
+    if (number >= 0) {
+      boolean added = !shortNumbers.get(number);
+      shortNumbers.set(number);
+      return added;
+    }
     if (id.length() != HEX_ID_LENGTH) {
       return others.add(id);
     }
@@ -53,7 +63,24 @@ final class EntityIdSet {
   }
 
   int size() {
-    return packedCount + (containsZero ? 1 : 0) + others.size();
+    return packedCount + (containsZero ? 1 : 0) + shortNumbers.cardinality() + others.size();
+  }
+
+  /** The bit of a short all-digit id, or -1 for any other id. */
+  private static int shortNumber(String id) {
+    int length = id.length();
+    if (length == 0 || length > MAX_SHORT_NUMBER_LENGTH) {
+      return -1;
+    }
+    int number = 1;
+    for (int i = 0; i < length; i++) {
+      char c = id.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      number = number * 10 + (c - '0');
+    }
+    return number;
   }
 
   private static int lowerHexDigit(char c) {

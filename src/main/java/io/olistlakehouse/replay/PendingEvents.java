@@ -3,32 +3,34 @@ package io.olistlakehouse.replay;
 import java.util.Arrays;
 
 /**
- * Derived events waiting for the replay clock, earliest first (ties in derivation order). A binary heap over
- * parallel arrays: ordering compares primitive times and sequence numbers without visiting the event objects,
- * which is most of the derivation's cost with a plain PriorityQueue.
+ * Derived events waiting for the replay clock, earliest first (ties in derivation order). A four-ary heap whose
+ * (time, sequence) keys sit side by side in one primitive array: ordering never visits the event objects, and the
+ * four children of a node share a cache line, which halves the misses of a binary heap over separate arrays (the
+ * heap holds every event of the orders in flight, far more than the caches).
  */
 final class PendingEvents {
 
-  private long[] times = new long[1024];
-  private long[] sequences = new long[1024];
+  private static final int ARITY = 4;
+
+  /** keys[2i] is the time and keys[2i + 1] the sequence of events[i]. */
+  private long[] keys = new long[2 * 1024];
   private ReplayEvent[] events = new ReplayEvent[1024];
   private int size;
 
   void add(ReplayEvent event) {
     if (size == events.length) {
-      times = Arrays.copyOf(times, size * 2);
-      sequences = Arrays.copyOf(sequences, size * 2);
-      events = Arrays.copyOf(events, size * 2);
+      keys = Arrays.copyOf(keys, 4 * size);
+      events = Arrays.copyOf(events, 2 * size);
     }
-    int i = size++;
     long time = event.eventTime();
     long sequence = event.sequence();
+    int i = size++;
     while (i > 0) {
-      int parent = (i - 1) >>> 1;
-      if (!before(time, sequence, times[parent], sequences[parent])) {
+      int parent = (i - 1) / ARITY;
+      if (!before(time, sequence, parent)) {
         break;
       }
-      set(i, times[parent], sequences[parent], events[parent]);
+      move(parent, i);
       i = parent;
     }
     set(i, time, sequence, event);
@@ -36,7 +38,7 @@ final class PendingEvents {
 
   /** Is the earliest pending event at or before {@code watermark}? */
   boolean releasable(long watermark) {
-    return size > 0 && times[0] <= watermark;
+    return size > 0 && keys[0] <= watermark;
   }
 
   ReplayEvent poll() {
@@ -45,27 +47,33 @@ final class PendingEvents {
     }
     ReplayEvent head = events[0];
     int last = --size;
-    long time = times[last];
-    long sequence = sequences[last];
+    long time = keys[2 * last];
+    long sequence = keys[2 * last + 1];
     ReplayEvent moved = events[last];
     events[last] = null;
+    if (size == 0) {
+      return head;
+    }
     int i = 0;
-    int half = size >>> 1;
-    while (i < half) {
-      int child = 2 * i + 1;
-      int right = child + 1;
-      if (right < size && before(times[right], sequences[right], times[child], sequences[child])) {
-        child = right;
-      }
-      if (!before(times[child], sequences[child], time, sequence)) {
+    while (true) {
+      int first = ARITY * i + 1;
+      if (first >= size) {
         break;
       }
-      set(i, times[child], sequences[child], events[child]);
-      i = child;
+      int least = first;
+      int end = Math.min(first + ARITY, size);
+      for (int child = first + 1; child < end; child++) {
+        if (before(keys[2 * child], keys[2 * child + 1], least)) {
+          least = child;
+        }
+      }
+      if (!before(keys[2 * least], keys[2 * least + 1], time, sequence)) {
+        break;
+      }
+      move(least, i);
+      i = least;
     }
-    if (size > 0) {
-      set(i, time, sequence, moved);
-    }
+    set(i, time, sequence, moved);
     return head;
   }
 
@@ -77,10 +85,21 @@ final class PendingEvents {
     return size;
   }
 
+  private void move(int from, int to) {
+    keys[2 * to] = keys[2 * from];
+    keys[2 * to + 1] = keys[2 * from + 1];
+    events[to] = events[from];
+  }
+
   private void set(int i, long time, long sequence, ReplayEvent event) {
-    times[i] = time;
-    sequences[i] = sequence;
+    keys[2 * i] = time;
+    keys[2 * i + 1] = sequence;
     events[i] = event;
+  }
+
+  /** Does (time, sequence) come before the event at {@code slot}? */
+  private boolean before(long time, long sequence, int slot) {
+    return before(time, sequence, keys[2 * slot], keys[2 * slot + 1]);
   }
 
   private static boolean before(long time, long sequence, long otherTime, long otherSequence) {

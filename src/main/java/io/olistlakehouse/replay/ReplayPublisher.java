@@ -52,7 +52,7 @@ final class ReplayPublisher {
 
   private ReplayOutcome publish(PreparedEvents events, long startIndex, TransactionalSender sender, Pacer pacer,
       Loop loop, ProgressReporter progress) {
-    Map<BronzeStream, Long> perStream = new EnumMap<>(BronzeStream.class);
+    long[] perStream = new long[BronzeStream.values().length];
     long keyBytes = 0;
     long valueBytes = 0;
     long start = System.nanoTime();
@@ -64,7 +64,7 @@ final class ReplayPublisher {
       loop.sent(event);
       keyBytes += event.key().length;
       valueBytes += event.value().length;
-      perStream.merge(event.stream(), 1L, Long::sum);
+      perStream[event.stream().ordinal()]++;
       if (sender.eventsInTransaction() >= settings.transactionMaxEvents() || loop.transactionDue()) {
         loop.commit(false);
       }
@@ -72,9 +72,19 @@ final class ReplayPublisher {
     }
     loop.commit(true);
     EventStream done = events.stream();
-    return new ReplayOutcome(false, startIndex, loop.index - startIndex, loop.index, perStream,
+    return new ReplayOutcome(false, startIndex, loop.index - startIndex, loop.index, countsByStream(perStream),
         done.lateEvents(), done.peakPendingEvents(), keyBytes, valueBytes, System.nanoTime() - start,
         loop.transactions, loop.clock);
+  }
+
+  private static Map<BronzeStream, Long> countsByStream(long[] counts) {
+    Map<BronzeStream, Long> byStream = new EnumMap<>(BronzeStream.class);
+    for (BronzeStream stream : BronzeStream.values()) {
+      if (counts[stream.ordinal()] > 0) {
+        byStream.put(stream, counts[stream.ordinal()]);
+      }
+    }
+    return byStream;
   }
 
   /** The loop's counters and its waiting: pacing sleeps, committing an open transaction once it is old enough. */

@@ -22,14 +22,36 @@ public class ConfluentAvroSerializer implements Serializer<GenericRecord> {
 
   public static final String AUTO_REGISTER_CONFIG = "auto.register.schemas";
 
-  private record SubjectSchema(String subject, Schema schema) {
+  /** How records of one schema are written, and the schema's id per topic (looked up once per topic). */
+  private final class SchemaWriter {
+    private final Schema schema;
+    private final FlatRecordWriter flat;
+    private final GenericDatumWriter<GenericRecord> generic;
+    private final Map<String, Integer> idsByTopic = new ConcurrentHashMap<>();
+
+    SchemaWriter(Schema schema) {
+      this.schema = schema;
+      this.flat = FlatRecordWriter.compile(schema).orElse(null);
+      this.generic = flat == null ? new GenericDatumWriter<>(schema, AvroData.get()) : null;
+    }
+
+    int id(String topic) {
+      return idsByTopic.computeIfAbsent(topic, t -> schemaId(SerdeConfigs.subject(t, isKey), schema));
+    }
+
+    void write(GenericRecord record, BinaryEncoder out) throws IOException {
+      if (flat != null) {
+        flat.write(record, out);
+      } else {
+        generic.write(record, out);
+      }
+    }
   }
 
   private SchemaRegistryClient client;
   private boolean isKey;
   private boolean autoRegister = true;
-  private final Map<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
-  private final Map<Schema, GenericDatumWriter<GenericRecord>> writers = new ConcurrentHashMap<>();
+  private final Map<Schema, SchemaWriter> writers = new ConcurrentHashMap<>();
   /** Kafka may call a serializer from several threads: each gets its own buffer and encoder. */
   private static final ThreadLocal<Frame> FRAMES = ThreadLocal.withInitial(Frame::new);
 
@@ -66,12 +88,15 @@ public class ConfluentAvroSerializer implements Serializer<GenericRecord> {
           + SerdeConfigs.URL_CONFIG);
     }
     Schema schema = record.getSchema();
-    String subject = SerdeConfigs.subject(topic, isKey);
-    int id = ids.computeIfAbsent(new SubjectSchema(subject, schema), k -> schemaId(k.subject(), k.schema()));
+    SchemaWriter writer = writers.get(schema);
+    if (writer == null) {
+      writer = writers.computeIfAbsent(schema, SchemaWriter::new);
+    }
+    int id = writer.id(topic);
     Frame frame = FRAMES.get();
     frame.start(id);
     try {
-      writers.computeIfAbsent(schema, s -> new GenericDatumWriter<>(s, AvroData.get())).write(record, frame.encoder);
+      writer.write(record, frame.encoder);
       return frame.finish();
     } catch (IOException | RuntimeException e) {
       frame.reset();
