@@ -3,6 +3,7 @@ package io.olistlakehouse.bench;
 import io.olistlakehouse.bronze.GracefulStop;
 import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.contracts.BronzeStream;
+import io.olistlakehouse.platform.catalog.IcebergCatalogs;
 import io.olistlakehouse.replay.Pacing;
 import io.olistlakehouse.replay.ReplayOutcome;
 import io.olistlakehouse.replay.ReplayTopics;
@@ -22,6 +23,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.spark.sql.SparkSession;
@@ -65,12 +68,13 @@ public final class FreshnessBench {
     ReplayTopics topics = ReplayTopics.fromConfig(run);
     SpeedSettings settings = SpeedSettings.from(run);
     createTopics(run, topics);
+    Catalog catalog = IcebergCatalogs.open(run);
     try (SparkSession spark = SparkSessionFactory.create(run, JobManifest.load(run, SpeedMain.JOB))) {
       SpeedJob job = new SpeedJob(spark, settings);
       try {
         StreamingQuery query = job.start(false, report -> out.println("speed " + report));
-        FreshnessProbe probe = new FreshnessProbe(spark, job.tables().name(SpeedTables.ORDER_DELIVERY),
-            plan.pollMillis());
+        FreshnessProbe probe = new FreshnessProbe(catalog,
+            TableIdentifier.of(settings.namespace(), SpeedTables.ORDER_DELIVERY), plan.pollMillis());
         Thread probing = new Thread(probe, "freshness-probe");
         probing.start();
         out.printf(Locale.ROOT, "== replay --rate %d of %,d synthetic orders into %s*; speed trigger every %d ms, "
@@ -108,6 +112,8 @@ public final class FreshnessBench {
         BenchRuns.deleteTopics(run, topics.allTopics(), out);
         BenchRuns.deleteDirectory(settings.checkpointDir(), out);
       }
+    } finally {
+      IcebergCatalogs.closeQuietly(catalog);
     }
   }
 
