@@ -18,16 +18,19 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * The foreachBatch body: the tracker's output of one micro-batch goes to its three tables, each at most once per
  * batch (checked by the batch marker): order rows upserted by order_id, KPI contributions summed per window and
- * added to the window's row, late events appended.
+ * added to the window's row, late events appended. Every n-th batch then runs the tables' maintenance.
  */
 public final class SpeedBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
 
   private final SpeedTables tables;
   private final ReentrantLock batchLock;
   private final Consumer<SpeedBatchReport> reports;
+  private final SpeedMaintenance maintenance;
 
-  public SpeedBatchWriter(SpeedTables tables, ReentrantLock batchLock, Consumer<SpeedBatchReport> reports) {
+  public SpeedBatchWriter(SpeedTables tables, SpeedMaintenance maintenance, ReentrantLock batchLock,
+      Consumer<SpeedBatchReport> reports) {
     this.tables = tables;
+    this.maintenance = maintenance;
     this.batchLock = batchLock;
     this.reports = reports;
   }
@@ -69,8 +72,11 @@ public final class SpeedBatchWriter implements VoidFunction2<Dataset<Row>, Long>
             + tables.name(SpeedTables.LATE_EVENTS) + " SELECT order_id, stream, event_status, event_time, target, "
             + "reason, watermark FROM speed_late_rows"));
       }
+      long writesDone = System.nanoTime();
+      SpeedMaintenance.Report maintained = maintenance.due(marker.batchId())
+          ? maintenance.run(rows.sparkSession()) : null;
       return new SpeedBatchReport(marker.batchId(), orders, kpis, late, replayed,
-          Duration.ofNanos(stateDone - start), Duration.ofNanos(System.nanoTime() - stateDone));
+          Duration.ofNanos(stateDone - start), Duration.ofNanos(writesDone - stateDone), maintained);
     } finally {
       rows.unpersist();
     }

@@ -26,6 +26,8 @@ public record SpeedSettings(
     Duration openOrderRetention,
     Duration kpiWindow,
     Duration stopGrace,
+    long maintenanceEveryBatches,
+    Duration snapshotRetention,
     Map<String, String> kafkaOptions) {
 
   /** Keys with this prefix are passed to the Kafka source as {@code kafka.<rest>} consumer properties. */
@@ -46,7 +48,13 @@ public record SpeedSettings(
         Duration.ofDays(config.getPositiveLong("speed.open.order.retention.days")),
         Duration.ofSeconds(config.getPositiveLong("speed.kpi.window.seconds")),
         Duration.ofSeconds(config.getNonNegativeLong("speed.stop.grace.seconds")),
+        config.getNonNegativeLong("speed.maintenance.every.batches"),
+        Duration.ofMinutes(config.getNonNegativeLong("speed.snapshot.retention.minutes")),
         KafkaSource.options(config, KAFKA_OPTION_PREFIX));
+  }
+
+  public SpeedMaintenance maintenance(SpeedTables tables) {
+    return new SpeedMaintenance(tables, maintenanceEveryBatches, snapshotRetention);
   }
 
   public OrderTracker tracker() {

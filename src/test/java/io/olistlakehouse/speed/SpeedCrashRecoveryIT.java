@@ -4,13 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.it.LakehouseLauncher;
 import io.olistlakehouse.it.PlatformFixture;
 import io.olistlakehouse.it.TestSpark;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+import org.apache.iceberg.DataOperations;
+import org.apache.iceberg.SnapshotSummary;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -19,6 +26,7 @@ import org.junit.jupiter.api.Test;
 /**
  * kill -9 of a real {@code bin/lakehouse speed --once} over the replayed sample at several points, restarting each
  * time: the final tables equal those of an uninterrupted run over the same topics (a replayed batch changes nothing).
+ * Both runs maintain their tables every other batch, so kills also land around compactions and expiries.
  */
 class SpeedCrashRecoveryIT {
 
@@ -28,19 +36,21 @@ class SpeedCrashRecoveryIT {
    * the batch done: the moment that forces a replayed batch). */
   private static final int[] KILL_AFTER_BATCHES = {1, 2, 1};
   private static final Pattern BATCH_LINE = Pattern.compile("(?m)^batch \\d+");
+  private static final String MAINTENANCE_EVERY_BATCHES = "2";
 
   @Test
   void killedAndRestartedRunsEndWithTheSameTablesAsAnUninterruptedRun() throws Exception {
     PlatformFixture platform = PlatformFixture.shared();
     SampleReplay replay = SampleReplay.replay(platform);
 
-    LakehouseLauncher.Result clean = LakehouseLauncher.run(platform,
-        replay.speedEnv("speed_kill_clean", OFFSETS_PER_BATCH), "speed", "--once");
+    LakehouseLauncher.Result clean = LakehouseLauncher.run(platform, env(replay, "speed_kill_clean"), "speed",
+        "--once");
     assertEquals(0, clean.exitCode(), clean.stderr());
+    assertTrue(clean.stdout().contains(", maintenance "), "a batch reports its maintenance: " + clean.stdout());
     int cleanBatches = batches(clean.stdout());
     assertTrue(cleanBatches > KILL_AFTER_BATCHES.length + 1, "enough batches to kill between: " + cleanBatches);
 
-    Map<String, String> killedEnv = replay.speedEnv("speed_kill_killed", OFFSETS_PER_BATCH);
+    Map<String, String> killedEnv = env(replay, "speed_kill_killed");
     for (int after : KILL_AFTER_BATCHES) {
       LakehouseLauncher.Running job = LakehouseLauncher.start(platform, killedEnv, "speed", "--once");
       awaitBatches(job, after);
@@ -61,6 +71,22 @@ class SpeedCrashRecoveryIT {
       assertEquals(0, b.exceptAll(a).count(), table + ": extra rows after the kills");
     }
     assertFalse(spark.table(catalog + "speed_kill_clean.order_delivery").isEmpty());
+    for (String table : new String[] {SpeedTables.ORDER_DELIVERY, SpeedTables.KPI_MINUTE}) {
+      Table iceberg = Spark3Util.loadIcebergTable(spark, catalog + "speed_kill_killed." + table);
+      assertTrue(StreamSupport.stream(iceberg.snapshots().spliterator(), false)
+          .anyMatch(s -> DataOperations.REPLACE.equals(s.operation())
+              && "0".equals(s.summary().get(SnapshotSummary.TOTAL_DELETE_FILES_PROP))),
+          table + " was compacted down to no delete files at least once; snapshots (operation, delete files): "
+              + StreamSupport.stream(iceberg.snapshots().spliterator(), false).map(s -> s.operation() + " "
+                  + s.summary().get(SnapshotSummary.TOTAL_DELETE_FILES_PROP)).toList() + "; clean run: "
+              + clean.stdout());
+    }
+  }
+
+  private static Map<String, String> env(SampleReplay replay, String namespace) {
+    Map<String, String> env = new HashMap<>(replay.speedEnv(namespace, OFFSETS_PER_BATCH));
+    env.put(LakehouseConfig.envName("speed.maintenance.every.batches"), MAINTENANCE_EVERY_BATCHES);
+    return env;
   }
 
   private static int batches(String stdout) {
