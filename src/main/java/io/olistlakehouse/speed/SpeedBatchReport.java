@@ -16,7 +16,6 @@ public record SpeedBatchReport(long batchId, long orderRows, long kpiContributio
     return maintenance == null ? took : took.plus(maintenance.took());
   }
 
-
   @Override
   public String toString() {
     return String.format(Locale.ROOT,

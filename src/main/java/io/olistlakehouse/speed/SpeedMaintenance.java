@@ -13,10 +13,10 @@ import org.apache.iceberg.spark.actions.SparkActions;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Keeps the speed tables small enough for a MERGE per micro-batch. Every batch adds data and delete files and up to
- * three snapshots, and every MERGE reads all live files: left alone, a job that runs for hours slows down batch by
- * batch. Every n-th batch the upserted tables are rewritten (deletes applied, dangling delete files removed), and
- * snapshots older than the retention are expired on all three.
+ * Keeps the speed tables small enough for a MERGE per micro-batch. Every batch adds data and delete files and a
+ * snapshot to each table it writes, and every MERGE reads all live files: left alone, a job that runs for hours
+ * slows down batch by batch. Every n-th batch the upserted tables are rewritten (deletes applied, dangling delete
+ * files removed), and snapshots older than the retention are expired on all three.
  *
  * <p>Safe across restarts: a rewrite changes no row, and a replayed batch's own commit stays among the snapshots
  * kept ({@link #RETAIN_LAST}), where {@link SpeedTables#commitOnce} finds it.
