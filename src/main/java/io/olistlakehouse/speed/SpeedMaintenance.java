@@ -57,17 +57,20 @@ public final class SpeedMaintenance {
     long[] before = new long[2];
     long[] after = new long[2];
     for (String name : List.of(SpeedTables.ORDER_DELIVERY, SpeedTables.KPI_MINUTE)) {
-      addLiveFiles(load(spark, name), before);
+      Table table = load(spark, name);
+      addLiveFiles(table, before);
       // The new files take the rewrite's own sequence number (safe: this job is the tables' only writer and holds
       // the batch lock), so the deletes they absorbed point at no live file; rewriting the delete files drops them.
-      SparkActions.get(spark).rewriteDataFiles(load(spark, name))
+      SparkActions.get(spark).rewriteDataFiles(table)
           .option(SizeBasedFileRewritePlanner.REWRITE_ALL, "true")
           .option(RewriteDataFiles.USE_STARTING_SEQUENCE_NUMBER, "false")
           .execute();
-      SparkActions.get(spark).rewritePositionDeletes(load(spark, name))
+      table.refresh();
+      SparkActions.get(spark).rewritePositionDeletes(table)
           .option(SizeBasedFileRewritePlanner.REWRITE_ALL, "true")
           .execute();
-      addLiveFiles(load(spark, name), after);
+      table.refresh();
+      addLiveFiles(table, after);
     }
     int expired = 0;
     long cutoff = System.currentTimeMillis() - snapshotRetention.toMillis();
