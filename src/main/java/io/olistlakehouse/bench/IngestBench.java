@@ -18,9 +18,7 @@ import io.olistlakehouse.spark.SparkSessionFactory;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.iceberg.Snapshot;
@@ -107,14 +105,9 @@ public final class IngestBench {
 
   /** Live data files of the ten tables, from each current snapshot's running totals. */
   private static DataFiles files(BronzeTables tables) {
-    List<TableIdentifier> all = new ArrayList<>();
-    for (BronzeStream stream : BronzeStream.values()) {
-      all.add(tables.identifier(stream));
-    }
-    all.add(tables.deadLetter());
     long count = 0;
     long bytes = 0;
-    for (TableIdentifier id : all) {
+    for (TableIdentifier id : tables.all()) {
       Snapshot current = tables.load(id).currentSnapshot();
       if (current != null) {
         count += Long.parseLong(current.summary().getOrDefault("total-data-files", "0"));
@@ -151,6 +144,7 @@ public final class IngestBench {
     row.put("mean_file_bytes", String.format(Locale.ROOT, "%.0f", files.meanBytes()));
     row.put("max_offsets_per_trigger", settings.maxOffsetsPerTrigger());
     row.put("file_format", settings.fileFormat());
+    row.put("file_compression", settings.fileCompression());
     row.put("write_parallelism", settings.writeParallelism());
     row.put("shuffle_partitions", config.get("ingest.spark.sql.shuffle.partitions", "-"));
     row.put("partitions", config.get("kafka.default.partitions"));

@@ -1,55 +1,30 @@
 package io.olistlakehouse.bronze;
 
-import static org.apache.spark.sql.avro.functions.from_avro;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
-import io.olistlakehouse.contracts.BronzeContracts;
-import io.olistlakehouse.contracts.BronzeStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructField;
 
-/** The Spark plans of a batch: Kafka rows to decoded rows, decoded rows to each table's rows. */
+/** The Spark plan of a batch: Kafka rows to decoded rows, grouped and ordered the way the table files are written. */
 final class BatchFrames {
 
-  private static final String CONTRACT = "contract";
-  /** A contract's binary that spark-avro cannot read is a bug of ours, never a reason to write nulls. */
-  private static final Map<String, String> FAIL_FAST = Map.of("mode", "FAILFAST");
+  /** Appended to the decoded row: the name of the table the row lands in (a stream's, or the dead-letter table). */
+  static final String TABLE = "table_name";
 
   private BatchFrames() {}
 
-  static Dataset<Row> decoded(Dataset<Row> kafka, IngestSettings settings) {
-    return kafka.selectExpr(DecodePartition.INPUT_COLUMNS)
-        .mapPartitions(new DecodePartition(settings.registryUrl(), settings.topics()),
-            Encoders.row(BronzeColumns.DECODED));
-  }
-
-  /** The rows of a stream's table: the contract's columns from its Avro binary, then the Kafka coordinates. */
-  static Dataset<Row> landed(Dataset<Row> decoded, BronzeStream stream) {
-    String contract = BronzeContracts.schema(stream).toString();
-    List<Column> columns = new ArrayList<>();
-    columns.add(from_avro(col(BronzeColumns.CONTRACT_AVRO), contract, FAIL_FAST).as(CONTRACT));
-    for (StructField kafka : BronzeColumns.KAFKA_COORDINATES.fields()) {
-      columns.add(col(kafka.name()));
-    }
-    List<Column> flat = new ArrayList<>();
-    for (StructField field : BronzeTableSchemas.streamRow(stream).fields()) {
-      boolean coordinate = List.of(BronzeColumns.KAFKA_COORDINATES.fieldNames()).contains(field.name());
-      flat.add(coordinate ? col(field.name()) : col(CONTRACT + "." + field.name()).as(field.name()));
-    }
+  /**
+   * Decoded rows with their table, shuffled so that each (table, day) is in one task and sorted by it there: a task
+   * then writes one file per table and day with one file open at a time.
+   */
+  static Dataset<Row> clustered(Dataset<Row> kafka, IngestSettings settings) {
+    Dataset<Row> decoded = DecodePartition.decoded(kafka, settings.registryUrl(), settings.topics());
     return decoded
-        .where(col(BronzeColumns.STREAM).equalTo(stream.streamName()).and(col(BronzeColumns.REASON).isNull()))
-        .select(columns.toArray(Column[]::new))
-        .select(flat.toArray(Column[]::new));
-  }
-
-  static Dataset<Row> deadLetters(Dataset<Row> decoded) {
-    return decoded.where(col(BronzeColumns.REASON).isNotNull())
-        .selectExpr(BronzeTableSchemas.columnNames(BronzeColumns.DEAD_LETTER));
+        .withColumn(TABLE, when(col(BronzeColumns.REASON).isNull(), col(BronzeColumns.STREAM))
+            .otherwise(lit(BronzeTables.DEAD_LETTER)))
+        .repartition(col(TABLE), col(BronzeColumns.EVENT_DAY))
+        .sortWithinPartitions(TABLE, BronzeColumns.EVENT_DAY);
   }
 }

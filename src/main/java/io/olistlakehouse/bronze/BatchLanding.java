@@ -1,8 +1,5 @@
 package io.olistlakehouse.bronze;
 
-import static org.apache.spark.sql.functions.col;
-
-import io.olistlakehouse.contracts.BronzeStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,30 +7,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.SerializableTable;
 import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The foreachBatch body: decode the batch once (cached), append each table's rows in one marked commit unless an
- * earlier attempt of this batch already did, then check that every record read was committed exactly once. Batches
- * run under a lock so that a stop request waits for the batch in flight to finish.
+ * The foreachBatch body. Tables that already hold this batch (an earlier attempt committed there) are found first;
+ * then one Spark job decodes the batch and writes every other table's data files, clustered by day; then each table
+ * gets one commit marked with the batch; finally every record read must be in exactly one commit. Batches run under
+ * a lock so that a stop request waits for the batch in flight to finish.
  */
 public final class BatchLanding implements VoidFunction2<Dataset<Row>, Long> {
-
-  private static final Logger LOG = LoggerFactory.getLogger(BatchLanding.class);
 
   private final IngestSettings settings;
   private final BronzeTables tables;
@@ -60,87 +56,71 @@ public final class BatchLanding implements VoidFunction2<Dataset<Row>, Long> {
 
   BatchReport land(Dataset<Row> batch, BatchMarker marker) throws Exception {
     long start = System.nanoTime();
-    Dataset<Row> decoded = BatchFrames.decoded(batch, settings).persist(StorageLevel.MEMORY_AND_DISK());
+    Map<String, Table> current = new LinkedHashMap<>();
+    Map<String, Snapshot> earlier = new TreeMap<>();
+    for (TableIdentifier id : tables.all()) {
+      Table table = tables.load(id);
+      current.put(id.name(), table);
+      CommittedBatches.find(table, marker).ifPresent(snapshot -> earlier.put(id.name(), snapshot));
+    }
+    Map<String, Table> serializable = new LinkedHashMap<>();
+    current.forEach((name, table) -> serializable.put(name, SerializableTable.copyOf(table)));
+    String operationId = marker.batchId() + "-" + UUID.randomUUID();
+    List<WrittenFiles> tasks = BatchFrames.clustered(batch, settings).javaRDD()
+        .mapPartitions(new WriteTableFiles(serializable, earlier.keySet(), operationId)).collect();
+
+    Map<String, Long> expected = new TreeMap<>();
+    Map<String, List<DataFile>> files = new TreeMap<>();
+    for (WrittenFiles w : tasks) {
+      expected.merge(w.table(), w.rows(), Long::sum);
+      files.computeIfAbsent(w.table(), t -> new ArrayList<>()).addAll(w.files());
+    }
+    long read = expected.values().stream().mapToLong(Long::longValue).sum();
+    int dataFiles = files.values().stream().mapToInt(List::size).sum();
+    long written = System.nanoTime();
+
+    RecordBalance balance = new RecordBalance(read);
+    Map<String, Long> committed = new TreeMap<>();
+    ExecutorService pool = Executors.newFixedThreadPool(settings.writeParallelism());
     try {
-      Map<TableIdentifier, Long> expected = routed(decoded);
-      long read = expected.values().stream().mapToLong(Long::longValue).sum();
-      LOG.info("batch {}: {} records decoded in {} ms", marker.batchId(), read,
-          (System.nanoTime() - start) / 1_000_000);
-      Map<TableIdentifier, Supplier<Dataset<Row>>> frames = frames(decoded);
-      RecordBalance balance = new RecordBalance(read);
-      Map<String, Long> committed = new TreeMap<>();
-      List<String> alreadyCommitted = new ArrayList<>();
-      ExecutorService pool = Executors.newFixedThreadPool(settings.writeParallelism());
-      try {
-        Map<TableIdentifier, Future<TableOutcome>> outcomes = new LinkedHashMap<>();
-        frames.forEach((table, frame) -> outcomes.put(table,
-            pool.submit(() -> landTable(table, frame, expected.getOrDefault(table, 0L), marker))));
-        awaitAll(outcomes.values());
-        for (Map.Entry<TableIdentifier, Future<TableOutcome>> e : outcomes.entrySet()) {
-          TableOutcome outcome = get(e.getValue());
-          String name = e.getKey().name();
-          balance.expect(name, expected.getOrDefault(e.getKey(), 0L)).committed(name, outcome.committed());
-          committed.put(name, outcome.committed());
-          if (outcome.alreadyCommitted()) {
-            alreadyCommitted.add(name);
-          }
-        }
-      } finally {
-        pool.shutdown();
+      Map<String, Future<Long>> outcomes = new LinkedHashMap<>();
+      for (Map.Entry<String, Table> e : current.entrySet()) {
+        String name = e.getKey();
+        List<DataFile> mine = files.getOrDefault(name, List.of());
+        Optional<Snapshot> before = Optional.ofNullable(earlier.get(name));
+        outcomes.put(name, pool.submit(() -> commit(e.getValue(), mine, before, marker)));
       }
-      balance.verify(marker);
-      long deadLetters = committed.getOrDefault(BronzeTables.DEAD_LETTER, 0L);
-      return new BatchReport(marker.batchId(), read, committed, deadLetters, alreadyCommitted,
-          Duration.ofNanos(System.nanoTime() - start));
+      awaitAll(outcomes.values());
+      for (Map.Entry<String, Future<Long>> e : outcomes.entrySet()) {
+        long added = get(e.getValue());
+        balance.expect(e.getKey(), expected.getOrDefault(e.getKey(), 0L)).committed(e.getKey(), added);
+        committed.put(e.getKey(), added);
+      }
     } finally {
-      decoded.unpersist();
+      pool.shutdown();
     }
+    balance.verify(marker);
+    long deadLetters = committed.getOrDefault(BronzeTables.DEAD_LETTER, 0L);
+    long end = System.nanoTime();
+    return new BatchReport(marker.batchId(), read, committed, deadLetters, List.copyOf(earlier.keySet()), dataFiles,
+        Duration.ofNanos(written - start), Duration.ofNanos(end - written), Duration.ofNanos(end - start));
   }
 
-  private record TableOutcome(long committed, boolean alreadyCommitted) {}
-
-  /** Appends unless this batch is already in the table; returns what the table's snapshot of this batch added. */
-  private TableOutcome landTable(TableIdentifier table, Supplier<Dataset<Row>> frame, long expected,
-      BatchMarker marker) {
-    Optional<Snapshot> earlier = CommittedBatches.find(tables.load(table), marker);
+  /** Commits the files unless the table holds the batch already; returns what the table's snapshot of it added. */
+  private static long commit(Table table, List<DataFile> files, Optional<Snapshot> earlier, BatchMarker marker) {
     if (earlier.isPresent()) {
-      return new TableOutcome(CommittedBatches.addedRecords(earlier.get()), true);
+      return CommittedBatches.addedRecords(earlier.get());
     }
-    if (expected == 0) {
-      return new TableOutcome(0, false);
+    if (files.isEmpty()) {
+      return 0;
     }
-    long start = System.nanoTime();
-    MarkedAppend.append(frame.get(), tables.sparkName(table), marker);
-    LOG.info("batch {}: {} records appended to {} in {} ms", marker.batchId(), expected, table,
-        (System.nanoTime() - start) / 1_000_000);
-    Snapshot mine = CommittedBatches.find(tables.load(table), marker).orElseThrow(() -> new IllegalStateException(
-        "append to " + table + " returned, but no snapshot carries batch " + marker.batchId()));
-    return new TableOutcome(CommittedBatches.addedRecords(mine), false);
+    MarkedAppend.commit(table, files, marker);
+    Snapshot mine = CommittedBatches.find(table, marker).orElseThrow(() -> new IllegalStateException(
+        "commit to " + table.name() + " returned, but no snapshot carries batch " + marker.batchId()));
+    return CommittedBatches.addedRecords(mine);
   }
 
-  /** Records per target table: a stream's table for decoded records, the dead-letter table for the rest. */
-  private Map<TableIdentifier, Long> routed(Dataset<Row> decoded) {
-    Map<TableIdentifier, Long> counts = new LinkedHashMap<>();
-    List<Row> groups = decoded.groupBy(col(BronzeColumns.STREAM), col(BronzeColumns.REASON).isNull().as("ok"))
-        .count().collectAsList();
-    for (Row g : groups) {
-      TableIdentifier table = g.getBoolean(1) ? tables.identifier(BronzeStream.fromName(g.getString(0)))
-          : tables.deadLetter();
-      counts.merge(table, g.getLong(2), Long::sum);
-    }
-    return counts;
-  }
-
-  private Map<TableIdentifier, Supplier<Dataset<Row>>> frames(Dataset<Row> decoded) {
-    Map<TableIdentifier, Supplier<Dataset<Row>>> frames = new LinkedHashMap<>();
-    for (BronzeStream stream : BronzeStream.values()) {
-      frames.put(tables.identifier(stream), () -> BatchFrames.landed(decoded, stream));
-    }
-    frames.put(tables.deadLetter(), () -> BatchFrames.deadLetters(decoded));
-    return frames;
-  }
-
-  /** Every write finishes (or fails) before the batch ends: none may outlive the cached rows it reads. */
+  /** Every commit finishes (or fails) before the batch ends, so a failed batch leaves none running. */
   private static void awaitAll(Iterable<? extends Future<?>> futures) throws InterruptedException {
     for (Future<?> f : futures) {
       try {

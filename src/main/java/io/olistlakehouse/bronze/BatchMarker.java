@@ -38,7 +38,7 @@ public record BatchMarker(String queryId, long batchId) {
     return summary;
   }
 
-  /** The same, as Iceberg write options. */
+  /** The same, as options of a Spark write to an Iceberg table (how any Spark writer marks its commit). */
   public Map<String, String> writeOptions() {
     Map<String, String> options = new LinkedHashMap<>();
     summary().forEach((k, v) -> options.put(SNAPSHOT_PROPERTY_OPTION + k, v));

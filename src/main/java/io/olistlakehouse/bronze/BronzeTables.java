@@ -1,7 +1,9 @@
 package io.olistlakehouse.bronze;
 
 import io.olistlakehouse.contracts.BronzeStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,9 +43,14 @@ public final class BronzeTables {
     return TableIdentifier.of(settings.namespace(), DEAD_LETTER);
   }
 
-  /** The name Spark writes to: catalog, namespace, table. */
-  public String sparkName(TableIdentifier table) {
-    return settings.catalogName() + "." + table;
+  /** The nine stream tables, then the dead-letter table. */
+  public List<TableIdentifier> all() {
+    List<TableIdentifier> all = new ArrayList<>();
+    for (BronzeStream stream : BronzeStream.values()) {
+      all.add(identifier(stream));
+    }
+    all.add(deadLetter());
+    return all;
   }
 
   public Table load(TableIdentifier table) {
@@ -112,9 +119,10 @@ public final class BronzeTables {
     p.put(TableProperties.FORMAT_VERSION, "2");
     p.put(TableProperties.WRITE_TARGET_FILE_SIZE_BYTES, Long.toString(settings.targetFileSizeBytes()));
     p.put(TableProperties.DEFAULT_FILE_FORMAT, settings.fileFormat());
-    // Rows are shuffled by day before writing, so each batch writes one file per (table, day) it touches.
+    p.put(TableProperties.AVRO_COMPRESSION, settings.fileCompression());
+    p.put(TableProperties.PARQUET_COMPRESSION, settings.fileCompression());
+    // For Spark writes to these tables (backfills, compaction): rows shuffled by day, one file per day and task.
     p.put(TableProperties.WRITE_DISTRIBUTION_MODE, TableProperties.WRITE_DISTRIBUTION_MODE_HASH);
-    // Each writing task then holds all its days' files open at once instead of sorting its rows by day first.
     p.put(TableProperties.SPARK_WRITE_PARTITIONED_FANOUT_ENABLED, "true");
     // A streaming job commits often: keep the metadata.json history bounded.
     p.put(TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED, "true");

@@ -26,7 +26,6 @@ public record BronzeTopics(String prefix) implements Serializable {
     if (topic == null || !topic.startsWith(prefix)) {
       return Optional.empty();
     }
-    String name = topic.substring(prefix.length());
-    return Arrays.stream(BronzeStream.values()).filter(s -> s.streamName().equals(name)).findFirst();
+    return BronzeStream.byName(topic.substring(prefix.length()));
   }
 }

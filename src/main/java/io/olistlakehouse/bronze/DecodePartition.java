@@ -3,6 +3,8 @@ package io.olistlakehouse.bronze;
 import java.sql.Timestamp;
 import java.util.Iterator;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -14,7 +16,7 @@ import org.apache.spark.sql.RowFactory;
 public final class DecodePartition implements MapPartitionsFunction<Row, Row> {
 
   /** The Kafka source's columns this step reads, in the order it reads them. */
-  public static final String[] INPUT_COLUMNS = {"key", "value", "topic", "partition", "offset", "timestamp"};
+  private static final String[] INPUT_COLUMNS = {"key", "value", "topic", "partition", "offset", "timestamp"};
 
   private static final long serialVersionUID = 1L;
 
@@ -24,6 +26,12 @@ public final class DecodePartition implements MapPartitionsFunction<Row, Row> {
   public DecodePartition(String registryUrl, BronzeTopics topics) {
     this.registryUrl = registryUrl;
     this.topics = topics;
+  }
+
+  /** A batch's Kafka rows decoded: the plan both the bronze ingest and the speed layer start from. */
+  public static Dataset<Row> decoded(Dataset<Row> kafka, String registryUrl, BronzeTopics topics) {
+    return kafka.selectExpr(INPUT_COLUMNS)
+        .mapPartitions(new DecodePartition(registryUrl, topics), Encoders.row(BronzeColumns.DECODED));
   }
 
   @Override
@@ -51,9 +59,9 @@ public final class DecodePartition implements MapPartitionsFunction<Row, Row> {
     Timestamp timestamp = kafka.getTimestamp(5);
     if (r.isDeadLetter()) {
       return RowFactory.create(stream, topic, kafka.getInt(3), kafka.getLong(4), timestamp, key, value, r.schemaId(),
-          r.reason().name(), r.errorClass(), r.errorMessage(), null);
+          r.reason().name(), r.errorClass(), r.errorMessage(), null, null);
     }
     return RowFactory.create(stream, topic, kafka.getInt(3), kafka.getLong(4), timestamp, null, null, r.schemaId(),
-        null, null, null, r.contractAvro());
+        null, null, null, r.contractAvro(), r.eventDay());
   }
 }

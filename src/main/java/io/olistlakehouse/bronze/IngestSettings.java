@@ -22,6 +22,7 @@ public record IngestSettings(
     Duration triggerInterval,
     long targetFileSizeBytes,
     String fileFormat,
+    String fileCompression,
     int writeParallelism,
     Duration stopGrace,
     Map<String, String> kafkaOptions) {
@@ -41,6 +42,7 @@ public record IngestSettings(
         Duration.ofSeconds(config.getLong("ingest.trigger.interval.seconds")),
         config.getPositiveLong("ingest.target.file.size.bytes"),
         config.get("ingest.file.format"),
+        config.get("ingest.file.compression"),
         (int) config.getPositiveLong("ingest.write.parallelism"),
         Duration.ofSeconds(config.getLong("ingest.stop.grace.seconds")),
         KafkaSource.options(config, KAFKA_OPTION_PREFIX));

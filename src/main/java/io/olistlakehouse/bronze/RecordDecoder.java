@@ -22,6 +22,8 @@ import org.apache.avro.generic.GenericRecord;
  */
 public final class RecordDecoder {
 
+  private static final long MILLIS_PER_DAY = 86_400_000L;
+
   private final BronzeTopics topics;
   private final SchemaRegistryClient registry;
   private final Map<BronzeStream, ConfluentAvroDeserializer> deserializers = new EnumMap<>(BronzeStream.class);
@@ -58,7 +60,7 @@ public final class RecordDecoder {
       }
       GenericRecord resolved = deserializers.get(stream).deserialize(topic, value);
       requireConformance(stream, schemaId);
-      return DecodeResult.landed(stream, schemaId, encoders.get(stream).encode(resolved));
+      return DecodeResult.landed(stream, schemaId, encoders.get(stream).encode(resolved), eventDay(resolved));
     } catch (WireFormatException e) {
       return DecodeResult.deadLetter(stream, schemaId, DeadLetterReason.of(e), e);
     } catch (RejectedRecordException e) {
@@ -74,6 +76,15 @@ public final class RecordDecoder {
           + " does not mean what contract " + BronzeContracts.schema(stream).getFullName() + " says: "
           + String.join("; ", problems));
     }
+  }
+
+  /**
+   * Days since the epoch (UTC) of the record's event time, the day its bronze partition holds. Every contract has the
+   * field as a required timestamp-millis, so a resolved record always carries it.
+   */
+  private static int eventDay(GenericRecord resolved) {
+    long millis = (Long) resolved.get(BronzeColumns.EVENT_TIME);
+    return Math.toIntExact(Math.floorDiv(millis, MILLIS_PER_DAY));
   }
 
   /** The schema id of a framed payload, null when it is not framed (so dead letters can name it when known). */

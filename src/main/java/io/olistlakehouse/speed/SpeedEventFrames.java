@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
@@ -47,9 +46,7 @@ public final class SpeedEventFrames {
 
   /** Decoded events with the event-time watermark applied (column {@link #EVENT_TIME}). */
   public static Dataset<Row> watermarked(Dataset<Row> kafka, SpeedSettings settings) {
-    Dataset<Row> decoded = kafka.selectExpr(DecodePartition.INPUT_COLUMNS)
-        .mapPartitions(new DecodePartition(settings.registryUrl(), settings.topics()),
-            Encoders.row(BronzeColumns.DECODED));
+    Dataset<Row> decoded = DecodePartition.decoded(kafka, settings.registryUrl(), settings.topics());
     Column os = contract(BronzeStream.ORDER_STATUS);
     Column oi = contract(BronzeStream.ORDER_ITEM);
     Column ed = contract(BronzeStream.ESTIMATED_DELIVERY_DATE);

@@ -83,11 +83,11 @@ class BatchReplayIT {
       BronzeTables tables = new BronzeTables(catalog, ingest.settings());
       tables.ensureAll();
       BatchLanding landing = new BatchLanding(ingest.settings(), tables, new ReentrantLock(), r -> { });
+      landing.land(kafka(spark, ingest), new BatchMarker("imbalance-query", 2));
       BatchMarker batch = new BatchMarker("imbalance-query", 3);
-      // Something else committed one payment under this batch's marker: the batch cannot balance.
-      Dataset<Row> onePayment = BatchFrames.landed(BatchFrames.decoded(kafka(spark, ingest), ingest.settings()),
-          BronzeStream.PAYMENT).limit(1);
-      MarkedAppend.append(onePayment, ingest.table("payment"), batch);
+      // Something else committed one payment under the next batch's marker: that batch cannot balance.
+      spark.table(ingest.table("payment")).limit(1).writeTo(ingest.table("payment")).options(batch.writeOptions())
+          .append();
 
       IllegalStateException e = assertThrows(IllegalStateException.class,
           () -> landing.land(kafka(spark, ingest), batch));

@@ -1,0 +1,67 @@
+package io.olistlakehouse.bronze;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.iceberg.Table;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
+
+/**
+ * The writing stage of a batch, run in Spark tasks: decoded rows, clustered by table and day, become data files of
+ * their tables. Each task reports per table the rows it received and the files it wrote; the driver commits them.
+ * A task that fails deletes what it wrote, so a retried task leaves no stray files behind.
+ */
+final class WriteTableFiles implements FlatMapFunction<Iterator<Row>, WrittenFiles> {
+
+  private static final long serialVersionUID = 1L;
+  private static final int TABLE_COLUMN = BronzeColumns.DECODED.length();
+
+  private final Map<String, Table> tables;
+  private final Set<String> alreadyCommitted;
+  private final String operationId;
+
+  /**
+   * @param tables serializable copies of the tables by name (as in {@link BatchFrames#TABLE})
+   * @param alreadyCommitted tables that hold this batch already: their rows are counted, not written again
+   * @param operationId unique per attempt of a batch, part of every file name
+   */
+  WriteTableFiles(Map<String, Table> tables, Set<String> alreadyCommitted, String operationId) {
+    this.tables = Map.copyOf(tables);
+    this.alreadyCommitted = Set.copyOf(alreadyCommitted);
+    this.operationId = operationId;
+  }
+
+  @Override
+  public Iterator<WrittenFiles> call(Iterator<Row> rows) throws Exception {
+    TaskContext task = TaskContext.get();
+    List<WrittenFiles> results = new ArrayList<>();
+    List<TableFileWriter> writers = new ArrayList<>();
+    TableFileWriter current = null;
+    try {
+      while (rows.hasNext()) {
+        Row row = rows.next();
+        String table = row.getString(TABLE_COLUMN);
+        if (current == null || !current.name().equals(table)) {
+          if (current != null) {
+            results.add(current.finish());
+          }
+          current = new TableFileWriter(table, tables.get(table), alreadyCommitted.contains(table),
+              task.partitionId(), task.taskAttemptId(), operationId);
+          writers.add(current);
+        }
+        current.write(row);
+      }
+      if (current != null) {
+        results.add(current.finish());
+      }
+      return results.iterator();
+    } catch (Exception e) {
+      writers.forEach(TableFileWriter::abort);
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,11 @@
+package io.olistlakehouse.bronze;
+
+import java.io.Serializable;
+import java.util.List;
+import org.apache.iceberg.DataFile;
+
+/**
+ * What one writing task did for one table: the rows it received for the table and the data files it wrote from them
+ * (none when the table already holds the batch). Files are committed by the driver, never by the task.
+ */
+record WrittenFiles(String table, long rows, List<DataFile> files) implements Serializable {}

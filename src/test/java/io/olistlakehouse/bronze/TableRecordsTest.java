@@ -1,0 +1,99 @@
+package io.olistlakehouse.bronze;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.olistlakehouse.contracts.BronzeContracts;
+import io.olistlakehouse.contracts.BronzeStream;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.types.Types;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Test;
+
+/** Decoded rows become the Iceberg records of their tables, value for value. */
+class TableRecordsTest {
+
+  /** With milliseconds, so that their conversion is checked too. */
+  private static final Instant EVENT_TIME = Instant.parse("2017-03-01T08:30:15.678Z");
+  private static final Timestamp KAFKA_TIME = Timestamp.from(Instant.parse("2017-03-02T10:15:30.123Z"));
+
+  @Test
+  void everyContractFieldAndKafkaCoordinateLandsInItsColumn() {
+    for (BronzeStream stream : BronzeStream.values()) {
+      TableRecords records = TableRecords.forStream(stream, BronzeTableSchemas.streamTable(stream));
+      for (long n : new long[] {3, 4}) { // odd: optional fields set; even: optional fields null
+        GenericRecord sent = TestEvents.record(stream, n, EVENT_TIME.plusMillis(n));
+        Record landed = records.toRecord(decoded(stream, sent, n));
+        for (org.apache.avro.Schema.Field field : BronzeContracts.schema(stream).getFields()) {
+          assertEquals(expected(field, sent.get(field.name())), landed.getField(field.name()),
+              stream + "." + field.name() + " of record " + n);
+        }
+        assertEquals("t." + stream.streamName(), landed.getField(BronzeColumns.KAFKA_TOPIC));
+        assertEquals(2, landed.getField(BronzeColumns.KAFKA_PARTITION));
+        assertEquals(1_000 + n, landed.getField(BronzeColumns.KAFKA_OFFSET));
+        assertEquals(OffsetDateTime.parse("2017-03-02T10:15:30.123Z"), landed.getField(BronzeColumns.KAFKA_TIMESTAMP));
+      }
+    }
+  }
+
+  @Test
+  void aColumnTheContractNoLongerHasStaysNull() {
+    Schema current = BronzeTableSchemas.streamTable(BronzeStream.PAYMENT);
+    Schema kept = new Schema(Types.NestedField.optional(9_999, "legacy_channel", Types.StringType.get()));
+    List<Types.NestedField> columns = new ArrayList<>(current.columns());
+    columns.addAll(kept.columns());
+    Schema table = new Schema(columns);
+    Record landed = TableRecords.forStream(BronzeStream.PAYMENT, table)
+        .toRecord(decoded(BronzeStream.PAYMENT, TestEvents.record(BronzeStream.PAYMENT, 5), 5));
+    assertNull(landed.getField("legacy_channel"));
+    assertEquals(TestEvents.money(5), landed.getField("payment_value"));
+  }
+
+  @Test
+  void aDeadLetterKeepsItsRawBytesAndReason() {
+    byte[] key = "k".getBytes(StandardCharsets.UTF_8);
+    byte[] value = {0, 0, 0, 0, 9, 1};
+    Row row = RowFactory.create("payment", "t.payment", 1, 42L, KAFKA_TIME, key, value, 9, "UNKNOWN_SCHEMA_ID",
+        "io.olistlakehouse.serde.WireFormatException", "schema id 9 is not registered", null, null);
+    Record landed = TableRecords.forDeadLetters(BronzeTableSchemas.deadLetterTable()).toRecord(row);
+    assertEquals("payment", landed.getField(BronzeColumns.STREAM));
+    assertEquals(42L, landed.getField(BronzeColumns.KAFKA_OFFSET));
+    assertEquals(ByteBuffer.wrap(key), landed.getField(BronzeColumns.KAFKA_KEY));
+    assertEquals(ByteBuffer.wrap(value), landed.getField(BronzeColumns.KAFKA_VALUE));
+    assertEquals(9, landed.getField(BronzeColumns.SCHEMA_ID));
+    assertEquals("UNKNOWN_SCHEMA_ID", landed.getField(BronzeColumns.REASON));
+    assertEquals("schema id 9 is not registered", landed.getField(BronzeColumns.ERROR_MESSAGE));
+    assertEquals(OffsetDateTime.parse("2017-03-02T10:15:30.123Z"), landed.getField(BronzeColumns.KAFKA_TIMESTAMP));
+  }
+
+  private static Row decoded(BronzeStream stream, GenericRecord record, long n) {
+    byte[] contract = new ContractEncoder(BronzeContracts.schema(stream)).encode(record);
+    return RowFactory.create(stream.streamName(), "t." + stream.streamName(), 2, 1_000 + n, KAFKA_TIME, null, null,
+        1, null, null, null, contract, 17_000);
+  }
+
+  /** What a contract value must become, worked out independently of the code under test. */
+  private static Object expected(org.apache.avro.Schema.Field field, Object sent) {
+    if (sent == null) {
+      return null;
+    }
+    org.apache.avro.Schema type = field.schema().isUnion() ? field.schema().getTypes().get(1) : field.schema();
+    if (type.getLogicalType() instanceof LogicalTypes.TimestampMillis) {
+      return Instant.ofEpochMilli((Long) sent).atOffset(ZoneOffset.UTC);
+    }
+    return sent instanceof BigDecimal || sent instanceof Number ? sent : sent.toString();
+  }
+}
