@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Map;
 import org.apache.avro.Conversions;
@@ -68,6 +69,8 @@ class RecordDecoderTest {
       assertEquals(stream, r.stream());
       assertEquals(client.lookup(topic + "-value", sent.getSchema()).id(), r.schemaId());
       assertEquals(sent, readContract(stream, r.contractAvro()), stream.streamName());
+      long day = TestEvents.eventTime(7).atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
+      assertEquals(day, r.eventDay().longValue(), stream + ": the day of its event time, its bronze partition");
     }
   }
 
