@@ -62,6 +62,9 @@ final class WriteTableFiles implements FlatMapFunction<Iterator<Row>, WrittenFil
     } catch (Exception e) {
       writers.forEach(TableFileWriter::abort);
       throw e;
+    } finally {
+      // Each task deserializes its own copies of the tables, and with them its own S3 clients: close them.
+      tables.values().forEach(t -> t.io().close());
     }
   }
 }
