@@ -57,7 +57,8 @@ public final class SpeedJob {
         .outputMode(OutputMode.Update())
         .option("checkpointLocation", settings.checkpointDir().toString())
         .trigger(once ? Trigger.AvailableNow() : Trigger.ProcessingTime(settings.triggerInterval().toMillis()))
-        .foreachBatch(new SpeedBatchWriter(tables, settings.maintenance(tables), batchLock, reports))
+        .foreachBatch(new SpeedBatchWriter(tables, settings.maintenance(tables), settings.tracker().windows(),
+            batchLock, reports))
         .start();
   }
 }

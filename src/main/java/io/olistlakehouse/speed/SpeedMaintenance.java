@@ -1,22 +1,32 @@
 package io.olistlakehouse.speed;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DeleteFile;
+import org.apache.iceberg.FileContent;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.actions.RewriteDataFiles;
-import org.apache.iceberg.actions.SizeBasedFileRewritePlanner;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.spark.Spark3Util;
-import org.apache.iceberg.spark.actions.SparkActions;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Keeps the speed tables small enough for a MERGE per micro-batch. Every batch adds data and delete files and a
- * snapshot to each table it writes, and every MERGE reads all live files: left alone, a job that runs for hours
- * slows down batch by batch. Every n-th batch the upserted tables are rewritten (deletes applied, dangling delete
- * files removed), and snapshots older than the retention are expired on all three.
+ * Keeps the speed tables cheap to read. Every batch adds a data file, an equality-delete file and a snapshot to each
+ * table it upserts, and every reader applies all live delete files: left alone, a job that runs for hours makes
+ * its tables slower to read batch by batch. Every n-th batch the upserted tables are rewritten into one data file
+ * each, their delete files removed in the same commit, and snapshots older than the retention are expired on all
+ * three.
  *
  * <p>Safe across restarts: a rewrite changes no row, and a replayed batch's own commit stays among the snapshots
  * kept ({@link #RETAIN_LAST}), where {@link SpeedTables#commitOnce} finds it.
@@ -38,6 +48,10 @@ public final class SpeedMaintenance {
     }
   }
 
+  /** The key each upserted table is upserted by. */
+  private static final Map<String, String> KEYS = Map.of(SpeedTables.ORDER_DELIVERY, "order_id",
+      SpeedTables.KPI_MINUTE, "window_start");
+
   private final SpeedTables tables;
   private final long everyBatches;
   private final Duration snapshotRetention;
@@ -52,23 +66,14 @@ public final class SpeedMaintenance {
     return everyBatches > 0 && batchId > 0 && batchId % everyBatches == 0;
   }
 
-  Report run(SparkSession spark) throws Exception {
+  Report run(SparkSession spark, long batchId) throws Exception {
     long start = System.nanoTime();
     long[] before = new long[2];
     long[] after = new long[2];
-    for (String name : List.of(SpeedTables.ORDER_DELIVERY, SpeedTables.KPI_MINUTE)) {
+    for (String name : KEYS.keySet()) {
       Table table = load(spark, name);
       addLiveFiles(table, before);
-      // The new files take the rewrite's own sequence number (safe: this job is the tables' only writer and holds
-      // the batch lock), so the deletes they absorbed point at no live file; rewriting the delete files drops them.
-      SparkActions.get(spark).rewriteDataFiles(table)
-          .option(SizeBasedFileRewritePlanner.REWRITE_ALL, "true")
-          .option(RewriteDataFiles.USE_STARTING_SEQUENCE_NUMBER, "false")
-          .execute();
-      table.refresh();
-      SparkActions.get(spark).rewritePositionDeletes(table)
-          .option(SizeBasedFileRewritePlanner.REWRITE_ALL, "true")
-          .execute();
+      rewriteAll(table, KEYS.get(name), batchId);
       table.refresh();
       addLiveFiles(table, after);
     }
@@ -86,6 +91,65 @@ public final class SpeedMaintenance {
     }
     return new Report(before[0], before[1], after[0], after[1], expired,
         Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * Rewrites the table's live rows into one data file and removes every data and delete file it had, in one commit.
+   * The upserted speed tables hold one current row per order or window, small enough for the driver; Spark's rewrite
+   * action took seconds of planning and jobs per table while the batch waited (and Iceberg's dangling-delete action
+   * leaves equality deletes of an unpartitioned table in place).
+   */
+  static void rewriteAll(Table table, String key, long batchId) throws IOException {
+    Snapshot base = table.currentSnapshot();
+    if (base == null) {
+      return;
+    }
+    Set<DataFile> data = TableFiles.dataFiles(table, base);
+    Set<DeleteFile> deletes = TableFiles.deleteFiles(table, base);
+    if (deletes.isEmpty() && data.size() <= 1) {
+      return;
+    }
+    DataFile compacted;
+    try (CloseableIterable<Record> rows = liveRows(table, base, key, data, deletes)) {
+      compacted = DriverCommit.writeDataFile(table, rows, batchId);
+    }
+    // The new file takes this commit's sequence number, above every delete removed with it: nothing is deleted
+    // twice, nothing resurrected. Validation fails the commit if anything was committed since the base.
+    table.newRewrite().validateFromSnapshot(base.snapshotId())
+        .rewriteFiles(data, deletes, compacted == null ? Set.of() : Set.of(compacted), Set.of())
+        .commit();
+  }
+
+  /**
+   * The snapshot's rows with its deletes applied. When every delete is an equality delete on the key (all this job
+   * writes), the deleted keys are read once, each with the highest sequence number that deletes it, and a row
+   * survives unless a delete newer than its file names its key: Iceberg's rule, with each file read once, where
+   * Iceberg's generic reader reads every newer delete file again for each data file. Anything else (a position
+   * delete from an ad-hoc DELETE, say) is left to Iceberg's reader.
+   */
+  private static CloseableIterable<Record> liveRows(Table table, Snapshot base, String key, Set<DataFile> data,
+      Set<DeleteFile> deletes) throws IOException {
+    List<Integer> keyIds = List.of(table.schema().findField(key).fieldId());
+    boolean keyDeletesOnly = deletes.stream().allMatch(d -> d.content() == FileContent.EQUALITY_DELETES
+        && keyIds.equals(d.equalityFieldIds()));
+    if (!keyDeletesOnly) {
+      return IcebergGenerics.read(table).useSnapshot(base.snapshotId()).build();
+    }
+    Schema keySchema = table.schema().select(key);
+    Map<Object, Long> deletedBelow = new HashMap<>();
+    for (DeleteFile file : deletes) {
+      try (CloseableIterable<Record> keys = TableFiles.rows(table, file, keySchema)) {
+        keys.forEach(k -> deletedBelow.merge(k.getField(key), file.dataSequenceNumber(), Math::max));
+      }
+    }
+    List<CloseableIterable<Record>> perFile = new ArrayList<>();
+    for (DataFile file : data) {
+      perFile.add(CloseableIterable.filter(TableFiles.rows(table, file, table.schema()), row -> {
+        Long deletedAt = deletedBelow.get(row.getField(key));
+        return deletedAt == null || deletedAt <= file.dataSequenceNumber();
+      }));
+    }
+    return CloseableIterable.concat(perFile);
   }
 
   /** Adds the table's live data files to counts[0] and delete files to counts[1], from its snapshot summary. */

@@ -2,10 +2,8 @@ package io.olistlakehouse.speed;
 
 import io.olistlakehouse.bronze.BatchMarker;
 import io.olistlakehouse.bronze.CommittedBatches;
-import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.spark.CommitMetadata;
 import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.SparkSession;
 
@@ -19,7 +17,7 @@ public final class SpeedTables {
   public static final String KPI_MINUTE = "kpi_minute";
   public static final String LATE_EVENTS = "late_events";
 
-  /** Row-level changes write delete files instead of rewriting data files: a MERGE per micro-batch stays cheap. */
+  /** Row-level changes write delete files instead of rewriting data files (an ad-hoc MERGE or DELETE too). */
   private static final String PROPERTIES = "TBLPROPERTIES ('format-version'='2', "
       + "'write.merge.mode'='merge-on-read', 'write.update.mode'='merge-on-read', "
       + "'write.delete.mode'='merge-on-read', 'write.metadata.delete-after-commit.enabled'='true', "
@@ -60,18 +58,17 @@ public final class SpeedTables {
   }
 
   /**
-   * Runs {@code write} (one Spark SQL statement that commits to {@code table}) unless this batch already reached
-   * the table: foreachBatch is at-least-once, and a replayed batch must change nothing.
+   * Runs {@code write} (which commits to {@code table} through Iceberg's API, with the marker) unless this batch
+   * already reached the table: foreachBatch is at-least-once, and a replayed batch must change nothing.
    *
    * @return whether it wrote
    */
-  public boolean commitOnce(String table, BatchMarker marker, Callable<?> write) throws Exception {
+  public boolean commitOnce(String table, BatchMarker marker, Consumer<Table> write) throws Exception {
     Table iceberg = Spark3Util.loadIcebergTable(spark, name(table));
     if (CommittedBatches.find(iceberg, marker).isPresent()) {
       return false;
     }
-    Map<String, String> summary = marker.summary();
-    CommitMetadata.withCommitProperties(summary, write, Exception.class);
+    write.accept(iceberg);
     return true;
   }
 }

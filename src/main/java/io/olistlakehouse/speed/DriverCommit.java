@@ -1,0 +1,133 @@
+package io.olistlakehouse.speed;
+
+import io.olistlakehouse.bronze.BatchMarker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.iceberg.ContentFile;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DeleteFile;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.RowDelta;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.data.GenericAppenderFactory;
+import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.deletes.EqualityDeleteWriter;
+import org.apache.iceberg.exceptions.CommitStateUnknownException;
+import org.apache.iceberg.io.DataWriter;
+import org.apache.iceberg.io.OutputFileFactory;
+
+/**
+ * One batch's rows committed to one speed table from the driver with Iceberg's own writers: a data file and, for an
+ * upsert, an equality-delete file of the rows' keys, in one row-delta commit whose summary carries the batch marker.
+ * The deletes take the commit's sequence number, so they remove the key's older rows and not the ones added beside
+ * them. A speed batch is a few thousand rows: this costs two small files and a commit, where a Spark MERGE planned,
+ * scanned and rewrote (seconds per batch, growing with the table).
+ */
+final class DriverCommit {
+
+  private DriverCommit() {}
+
+  /** Appends {@code rows}. */
+  static void append(Table table, List<Record> rows, BatchMarker marker) {
+    commit(table, null, rows, List.of(), marker);
+  }
+
+  /**
+   * Replaces the rows whose {@code keyColumn} equals one of {@code replacedKeys} with {@code rows} (keys absent from
+   * the table may be left out of {@code replacedKeys}: they have nothing to delete).
+   */
+  static void upsert(Table table, String keyColumn, List<Record> rows, List<Object> replacedKeys,
+      BatchMarker marker) {
+    commit(table, keyColumn, rows, replacedKeys, marker);
+  }
+
+  private static void commit(Table table, String keyColumn, List<Record> rows, List<Object> replacedKeys,
+      BatchMarker marker) {
+    FileFormat format = format(table);
+    Schema keySchema = keyColumn == null ? null : table.schema().select(keyColumn);
+    int[] equalityIds = keyColumn == null ? null : new int[] {table.schema().findField(keyColumn).fieldId()};
+    GenericAppenderFactory appenders = new GenericAppenderFactory(table, table.schema(), table.spec(),
+        table.properties(), equalityIds, keySchema, null);
+    OutputFileFactory files = OutputFileFactory.builderFor(table, 0, marker.batchId()).format(format).build();
+    List<ContentFile<?>> written = new ArrayList<>();
+    try {
+      RowDelta delta = table.newRowDelta();
+      DataFile data = writeData(table, appenders, files, format, rows);
+      if (data != null) {
+        written.add(data);
+        delta.addRows(data);
+      }
+      if (!replacedKeys.isEmpty()) {
+        DeleteFile deletes = writeDeletes(appenders, files, format, keySchema, keyColumn, replacedKeys);
+        written.add(deletes);
+        delta.addDeletes(deletes);
+      }
+      marker.summary().forEach(delta::set);
+      delta.commit();
+    } catch (CommitStateUnknownException e) {
+      throw e; // the commit may have landed with these files: they must stay
+    } catch (RuntimeException e) {
+      // Nothing was committed (a failed commit cleans up its own metadata): the files written for it go too.
+      written.forEach(f -> deleteQuietly(table, f.location()));
+      throw e;
+    }
+  }
+
+  /** One data file of {@code rows} in the table's format; null when there were no rows (no file is left). */
+  static DataFile writeDataFile(Table table, Iterable<Record> rows, long taskId) {
+    FileFormat format = format(table);
+    GenericAppenderFactory appenders = new GenericAppenderFactory(table, table.schema(), table.spec(),
+        table.properties(), null, null, null);
+    OutputFileFactory files = OutputFileFactory.builderFor(table, 0, taskId).format(format).build();
+    return writeData(table, appenders, files, format, rows);
+  }
+
+  private static DataFile writeData(Table table, GenericAppenderFactory appenders, OutputFileFactory files,
+      FileFormat format, Iterable<Record> rows) {
+    DataWriter<Record> writer = appenders.newDataWriter(files.newOutputFile(), format, null);
+    try (writer) {
+      rows.forEach(writer::write);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a data file of " + table.name(), e);
+    }
+    DataFile file = writer.toDataFile();
+    if (file.recordCount() == 0) {
+      deleteQuietly(table, file.location());
+      return null;
+    }
+    return file;
+  }
+
+  private static FileFormat format(Table table) {
+    return FileFormat.fromString(table.properties().getOrDefault(TableProperties.DEFAULT_FILE_FORMAT,
+        TableProperties.DEFAULT_FILE_FORMAT_DEFAULT));
+  }
+
+  private static DeleteFile writeDeletes(GenericAppenderFactory appenders, OutputFileFactory files,
+      FileFormat format, Schema keySchema, String keyColumn, List<Object> keys) {
+    EqualityDeleteWriter<Record> writer = appenders.newEqDeleteWriter(files.newOutputFile(), format, null);
+    Record key = GenericRecord.create(keySchema);
+    try (writer) {
+      for (Object k : keys) {
+        key.setField(keyColumn, k);
+        writer.write(key);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write an equality-delete file", e);
+    }
+    return writer.toDeleteFile();
+  }
+
+  private static void deleteQuietly(Table table, String location) {
+    try {
+      table.io().deleteFile(location);
+    } catch (RuntimeException ignored) {
+      // left as an orphan file, which Iceberg's orphan-file removal finds
+    }
+  }
+}

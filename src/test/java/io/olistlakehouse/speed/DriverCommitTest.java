@@ -1,0 +1,109 @@
+package io.olistlakehouse.speed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.olistlakehouse.bronze.BatchMarker;
+import io.olistlakehouse.bronze.CommittedBatches;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.inmemory.InMemoryCatalog;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.types.Types;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Driver-side commits on a real Iceberg table (in-memory catalog and file IO): upserts keep one row per key. */
+class DriverCommitTest {
+
+  private static final Schema SCHEMA = new Schema(
+      Types.NestedField.required(1, "order_id", Types.StringType.get()),
+      Types.NestedField.optional(2, "status", Types.StringType.get()));
+
+  private Table table;
+
+  @BeforeEach
+  void createTable() {
+    InMemoryCatalog catalog = new InMemoryCatalog();
+    catalog.initialize("test", Map.of());
+    catalog.createNamespace(Namespace.of("speed"));
+    table = catalog.createTable(TableIdentifier.of("speed", "orders"), SCHEMA, org.apache.iceberg.PartitionSpec
+        .unpartitioned(), Map.of("format-version", "2"));
+  }
+
+  @Test
+  void upsertReplacesTheKeysRowsAndKeepsTheRowsAddedBesideTheDeletes() throws IOException {
+    BatchMarker first = new BatchMarker("q", 0);
+    DriverCommit.upsert(table, "order_id", List.of(row("a", "in_progress"), row("b", "in_progress")),
+        List.of("a", "b"), first);
+    DriverCommit.upsert(table, "order_id", List.of(row("a", "delivered"), row("c", "in_progress")),
+        List.of("a", "c"), new BatchMarker("q", 1));
+    table.refresh();
+
+    assertEquals(Map.of("a", "delivered", "b", "in_progress", "c", "in_progress"), rows());
+    Map<String, String> summary = table.currentSnapshot().summary();
+    assertEquals("2", summary.get("added-records"));
+    assertEquals("2", summary.get("added-equality-deletes"));
+    assertEquals("1", summary.get(BatchMarker.BATCH_ID));
+    assertTrue(CommittedBatches.find(table, first).isPresent(), "the first batch's marker stays findable");
+  }
+
+  @Test
+  void maintenanceRewritesTheLiveRowsIntoOneFileAndRemovesEveryDeleteFile() throws IOException {
+    DriverCommit.upsert(table, "order_id", List.of(row("a", "v1"), row("b", "v1")), List.of("a", "b"),
+        new BatchMarker("q", 0));
+    DriverCommit.upsert(table, "order_id", List.of(row("a", "v2"), row("c", "v1")), List.of("a", "c"),
+        new BatchMarker("q", 1));
+    DriverCommit.upsert(table, "order_id", List.of(row("b", "v3")), List.of("b"), new BatchMarker("q", 2));
+    table.refresh();
+    Map<String, String> before = rows();
+
+    SpeedMaintenance.rewriteAll(table, "order_id", 3);
+    table.refresh();
+
+    assertEquals(Map.of("a", "v2", "b", "v3", "c", "v1"), before);
+    assertEquals(before, rows());
+    Map<String, String> summary = table.currentSnapshot().summary();
+    assertEquals("replace", table.currentSnapshot().operation());
+    assertEquals("1", summary.get("total-data-files"));
+    assertEquals("0", summary.get("total-delete-files"));
+    assertEquals("3", summary.get("total-records"));
+  }
+
+  @Test
+  void appendAddsRowsAndNoDeletes() throws IOException {
+    DriverCommit.append(table, List.of(row("a", "late")), new BatchMarker("q", 3));
+    DriverCommit.append(table, List.of(row("a", "late")), new BatchMarker("q", 4));
+    table.refresh();
+
+    assertEquals("2", table.currentSnapshot().summary().get("total-records"));
+    assertEquals("0", table.currentSnapshot().summary().get("total-delete-files"));
+  }
+
+  private Map<String, String> rows() throws IOException {
+    Map<String, String> rows = new HashMap<>();
+    try (CloseableIterable<Record> read = IcebergGenerics.read(table).build()) {
+      for (Record r : read) {
+        String before = rows.put((String) r.getField("order_id"), (String) r.getField("status"));
+        assertEquals(null, before, "one row per key");
+      }
+    }
+    return rows;
+  }
+
+  private static Record row(String id, String status) {
+    Record r = GenericRecord.create(SCHEMA);
+    r.setField("order_id", id);
+    r.setField("status", status);
+    return r;
+  }
+}
