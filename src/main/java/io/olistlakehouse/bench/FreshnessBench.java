@@ -72,6 +72,8 @@ public final class FreshnessBench {
     try (SparkSession spark = SparkSessionFactory.create(run, JobManifest.load(run, SpeedMain.JOB))) {
       SpeedJob job = new SpeedJob(spark, settings);
       try {
+        BatchPhases phases = new BatchPhases(System.currentTimeMillis() + plan.warmup().toMillis());
+        spark.streams().addListener(phases);
         StreamingQuery query = job.start(false, report -> out.println("speed " + report));
         FreshnessProbe probe = new FreshnessProbe(catalog,
             TableIdentifier.of(settings.namespace(), SpeedTables.ORDER_DELIVERY), plan.pollMillis());
@@ -96,6 +98,7 @@ public final class FreshnessBench {
               + "(--orders) or lower bench.freshness.warmup.seconds");
         }
         Percentiles p = new Percentiles(probe.latenciesMs());
+        out.println("== speed triggers after the warm-up: " + phases.summary());
         out.printf(Locale.ROOT, "== replayed %,d events at %,.0f events/s; %d sampled orders visible (%d never "
                 + "seen): p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n", replay.published(),
             replay.eventsPerSecond(), p.count(), probe.pending(), p.at(50), p.at(95), p.at(99), p.max());
