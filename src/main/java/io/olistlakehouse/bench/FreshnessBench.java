@@ -14,7 +14,6 @@ import io.olistlakehouse.spark.JobManifest;
 import io.olistlakehouse.spark.SparkSessionFactory;
 import io.olistlakehouse.speed.SpeedJob;
 import io.olistlakehouse.speed.SpeedMain;
-import io.olistlakehouse.speed.SpeedMaintenance;
 import io.olistlakehouse.speed.SpeedSettings;
 import io.olistlakehouse.speed.SpeedTables;
 import java.io.PrintStream;
@@ -93,10 +92,6 @@ public final class FreshnessBench {
         probe.stop();
         probing.join();
         GracefulStop.stopBetweenBatches(query, job.batchLock(), settings.stopGrace());
-        SpeedMaintenance.Report lastMaintenance = job.maintenance().finish();
-        if (lastMaintenance != null) {
-          out.println("speed " + lastMaintenance);
-        }
         if (probe.latenciesMs().isEmpty()) {
           throw new IllegalStateException("no order was sampled after the " + plan.warmup().toSeconds() + " s "
               + "warm-up (the replay took " + Math.round(replay.elapsedNanos() / 1e9) + " s): replay more orders "

@@ -19,8 +19,7 @@ import org.apache.spark.sql.Row;
  * The foreachBatch body: the tracker's output of one micro-batch (at most speed.max.offsets.per.trigger events, so
  * it fits the driver) is collected in one Spark job and goes to its three tables from the driver, each at most once
  * per batch (checked by the batch marker): order rows upserted by order_id, KPI contributions summed per window and
- * added to the window's row, late events appended. Every n-th batch then starts the tables' maintenance, which
- * runs beside the following batches.
+ * added to the window's row, late events appended. Every n-th batch then runs the tables' maintenance.
  */
 public final class SpeedBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
 
@@ -74,7 +73,8 @@ public final class SpeedBatchWriter implements VoidFunction2<Dataset<Row>, Long>
           records(table, batch.late), marker));
     }
     long writesDone = System.nanoTime();
-    SpeedMaintenance.Report maintained = maintenance.afterBatch(output.sparkSession(), marker.batchId());
+    SpeedMaintenance.Report maintained = maintenance.due(marker.batchId())
+        ? maintenance.run(output.sparkSession(), marker.batchId()) : null;
     return new SpeedBatchReport(marker.batchId(), batch.orders.size(), batch.kpiContributions, batch.late.size(),
         replayed, Duration.ofNanos(stateDone - start), Duration.ofNanos(writesDone - stateDone), maintained);
   }

@@ -26,19 +26,12 @@ public final class SpeedJob {
   private final SparkSession spark;
   private final SpeedSettings settings;
   private final SpeedTables tables;
-  private final SpeedMaintenance maintenance;
   private final ReentrantLock batchLock = new ReentrantLock();
 
   public SpeedJob(SparkSession spark, SpeedSettings settings) {
     this.spark = spark;
     this.settings = settings;
     this.tables = new SpeedTables(spark, settings);
-    this.maintenance = settings.maintenance(tables);
-  }
-
-  /** The tables' maintenance, which runs beside the batches: {@link SpeedMaintenance#finish} it after the query. */
-  public SpeedMaintenance maintenance() {
-    return maintenance;
   }
 
   public ReentrantLock batchLock() {
@@ -64,7 +57,7 @@ public final class SpeedJob {
         .outputMode(OutputMode.Update())
         .option("checkpointLocation", settings.checkpointDir().toString())
         .trigger(once ? Trigger.AvailableNow() : Trigger.ProcessingTime(settings.triggerInterval().toMillis()))
-        .foreachBatch(new SpeedBatchWriter(tables, maintenance, settings.tracker().windows(),
+        .foreachBatch(new SpeedBatchWriter(tables, settings.maintenance(tables), settings.tracker().windows(),
             batchLock, reports))
         .start();
   }

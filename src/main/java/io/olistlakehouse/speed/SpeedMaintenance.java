@@ -1,26 +1,32 @@
 package io.olistlakehouse.speed;
 
+import java.io.IOException;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Locale;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DeleteFile;
+import org.apache.iceberg.FileContent;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Keeps the speed tables cheap to read. Every batch adds a data file, an equality-delete file and a snapshot to each
  * table it upserts, and every reader applies all live delete files: left alone, a job that runs for hours makes
- * its tables slower to read batch by batch. Every n-th batch starts a maintenance run on a thread of its own, so the
- * batches go on meanwhile: the upserted tables are rewritten into one data file each ({@link TableCompaction}) and
- * snapshots older than the retention are expired on all three. One run at a time; a batch that falls due while one
- * is running starts none. A run that fails fails the next batch, and so the job.
+ * its tables slower to read batch by batch. Every n-th batch the upserted tables are rewritten into one data file
+ * each, their delete files removed in the same commit, and snapshots older than the retention are expired on all
+ * three.
  *
  * <p>Safe across restarts: a rewrite changes no row, and a replayed batch's own commit stays among the snapshots
  * kept ({@link #RETAIN_LAST}), where {@link SpeedTables#commitOnce} finds it.
@@ -30,32 +36,25 @@ public final class SpeedMaintenance {
   /** Always kept, whatever their age: the idempotency check needs the latest batch's commit in the ancestry. */
   static final int RETAIN_LAST = 10;
 
+  /** What one maintenance run did: live files of the rewritten tables before and after, snapshots expired. */
+  public record Report(long dataFilesBefore, long deleteFilesBefore, long dataFilesAfter, long deleteFilesAfter,
+      int expiredSnapshots, Duration took) {
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "maintenance %.1f s: %d data and %d delete files rewritten into %d data and "
+          + "%d delete files, %d snapshots expired", took.toMillis() / 1000.0, dataFilesBefore, deleteFilesBefore,
+          dataFilesAfter, deleteFilesAfter, expiredSnapshots);
+    }
+  }
+
   /** The key each upserted table is upserted by. */
   private static final Map<String, String> KEYS = Map.of(SpeedTables.ORDER_DELIVERY, "order_id",
       SpeedTables.KPI_MINUTE, "window_start");
 
-  /** What one maintenance run did. */
-  public record Report(long startedAtBatch, long dataFilesRewritten, long deleteFilesRemoved, long dataFilesWritten,
-      int conflicts, int expiredSnapshots, Duration took) {
-
-    @Override
-    public String toString() {
-      return String.format(Locale.ROOT, "maintenance of batch %d done in %.1f s: %d data and %d delete files "
-          + "rewritten into %d data files, %d snapshots expired%s", startedAtBatch, took.toMillis() / 1000.0,
-          dataFilesRewritten, deleteFilesRemoved, dataFilesWritten, expiredSnapshots,
-          conflicts == 0 ? "" : ", " + conflicts + " table(s) left to the next run after a conflicting commit");
-    }
-  }
-
   private final SpeedTables tables;
   private final long everyBatches;
   private final Duration snapshotRetention;
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "speed-maintenance");
-    t.setDaemon(true);
-    return t;
-  });
-  private Future<Report> running;
 
   SpeedMaintenance(SpeedTables tables, long everyBatches, Duration snapshotRetention) {
     this.tables = tables;
@@ -63,56 +62,20 @@ public final class SpeedMaintenance {
     this.snapshotRetention = snapshotRetention;
   }
 
-  /**
-   * Called after each batch's commits: returns the report of a run that finished since (or null), and starts a run
-   * when this batch is due and none is running.
-   */
-  synchronized Report afterBatch(SparkSession spark, long batchId) throws Exception {
-    Report finished = running != null && running.isDone() ? collect() : null;
-    if (due(batchId) && running == null) {
-      running = worker.submit(() -> run(spark, batchId));
-    }
-    return finished;
-  }
-
-  /**
-   * At the end of a job: waits for a run in progress and returns its report (null when none was running); no run
-   * starts after this.
-   */
-  public synchronized Report finish() throws Exception {
-    worker.shutdown();
-    return running == null ? null : collect();
-  }
-
-  private Report collect() throws Exception {
-    Future<Report> done = running;
-    running = null;
-    try {
-      return done.get();
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof Exception cause ? cause : e;
-    }
-  }
-
   boolean due(long batchId) {
     return everyBatches > 0 && batchId > 0 && batchId % everyBatches == 0;
   }
 
-  private Report run(SparkSession spark, long batchId) throws Exception {
+  Report run(SparkSession spark, long batchId) throws Exception {
     long start = System.nanoTime();
-    long rewritten = 0;
-    long removed = 0;
-    long written = 0;
-    int conflicts = 0;
-    for (Map.Entry<String, String> upserted : KEYS.entrySet()) {
-      TableCompaction compaction = TableCompaction.of(load(spark, upserted.getKey()), upserted.getValue());
-      if (compaction != null) {
-        TableCompaction.Result r = compaction.run(batchId);
-        rewritten += r.dataFilesRewritten();
-        removed += r.deleteFilesRemoved();
-        written += r.dataFilesWritten();
-        conflicts += r.conflicted() ? 1 : 0;
-      }
+    long[] before = new long[2];
+    long[] after = new long[2];
+    for (String name : KEYS.keySet()) {
+      Table table = load(spark, name);
+      addLiveFiles(table, before);
+      rewriteAll(table, KEYS.get(name), batchId);
+      table.refresh();
+      addLiveFiles(table, after);
     }
     int expired = 0;
     long cutoff = System.currentTimeMillis() - snapshotRetention.toMillis();
@@ -121,23 +84,92 @@ public final class SpeedMaintenance {
       if (table.currentSnapshot() == null) {
         continue;
       }
-      Set<Long> before = snapshotIds(table);
+      int snapshots = snapshotCount(table);
       table.expireSnapshots().expireOlderThan(cutoff).retainLast(RETAIN_LAST).commit();
       table.refresh();
-      before.removeAll(snapshotIds(table));
-      expired += before.size();
+      expired += snapshots - snapshotCount(table);
     }
-    return new Report(batchId, rewritten, removed, written, conflicts, expired,
+    return new Report(before[0], before[1], after[0], after[1], expired,
         Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * Rewrites the table's live rows into one data file and removes every data and delete file it had, in one commit.
+   * The upserted speed tables hold one current row per order or window, small enough for the driver; Spark's rewrite
+   * action took seconds of planning and jobs per table while the batch waited (and Iceberg's dangling-delete action
+   * leaves equality deletes of an unpartitioned table in place).
+   */
+  static void rewriteAll(Table table, String key, long batchId) throws IOException {
+    Snapshot base = table.currentSnapshot();
+    if (base == null) {
+      return;
+    }
+    Set<DataFile> data = TableFiles.dataFiles(table, base);
+    Set<DeleteFile> deletes = TableFiles.deleteFiles(table, base);
+    if (deletes.isEmpty() && data.size() <= 1) {
+      return;
+    }
+    DataFile compacted;
+    try (CloseableIterable<Record> rows = liveRows(table, base, key, data, deletes)) {
+      compacted = DriverCommit.writeDataFile(table, rows, batchId);
+    }
+    // The new file takes this commit's sequence number, above every delete removed with it: nothing is deleted
+    // twice, nothing resurrected. Validation fails the commit if anything was committed since the base.
+    table.newRewrite().validateFromSnapshot(base.snapshotId())
+        .rewriteFiles(data, deletes, compacted == null ? Set.of() : Set.of(compacted), Set.of())
+        .commit();
+  }
+
+  /**
+   * The snapshot's rows with its deletes applied. When every delete is an equality delete on the key (all this job
+   * writes), the deleted keys are read once, each with the highest sequence number that deletes it, and a row
+   * survives unless a delete newer than its file names its key: Iceberg's rule, with each file read once, where
+   * Iceberg's generic reader reads every newer delete file again for each data file. Anything else (a position
+   * delete from an ad-hoc DELETE, say) is left to Iceberg's reader.
+   */
+  private static CloseableIterable<Record> liveRows(Table table, Snapshot base, String key, Set<DataFile> data,
+      Set<DeleteFile> deletes) throws IOException {
+    List<Integer> keyIds = List.of(table.schema().findField(key).fieldId());
+    boolean keyDeletesOnly = deletes.stream().allMatch(d -> d.content() == FileContent.EQUALITY_DELETES
+        && keyIds.equals(d.equalityFieldIds()));
+    if (!keyDeletesOnly) {
+      return IcebergGenerics.read(table).useSnapshot(base.snapshotId()).build();
+    }
+    Schema keySchema = table.schema().select(key);
+    Map<Object, Long> deletedBelow = new HashMap<>();
+    for (DeleteFile file : deletes) {
+      try (CloseableIterable<Record> keys = TableFiles.rows(table, file, keySchema)) {
+        keys.forEach(k -> deletedBelow.merge(k.getField(key), file.dataSequenceNumber(), Math::max));
+      }
+    }
+    List<CloseableIterable<Record>> perFile = new ArrayList<>();
+    for (DataFile file : data) {
+      perFile.add(CloseableIterable.filter(TableFiles.rows(table, file, table.schema()), row -> {
+        Long deletedAt = deletedBelow.get(row.getField(key));
+        return deletedAt == null || deletedAt <= file.dataSequenceNumber();
+      }));
+    }
+    return CloseableIterable.concat(perFile);
+  }
+
+  /** Adds the table's live data files to counts[0] and delete files to counts[1], from its snapshot summary. */
+  private static void addLiveFiles(Table table, long[] counts) {
+    Snapshot current = table.currentSnapshot();
+    if (current != null) {
+      counts[0] += Long.parseLong(current.summary().getOrDefault(SnapshotSummary.TOTAL_DATA_FILES_PROP, "0"));
+      counts[1] += Long.parseLong(current.summary().getOrDefault(SnapshotSummary.TOTAL_DELETE_FILES_PROP, "0"));
+    }
   }
 
   private Table load(SparkSession spark, String name) throws Exception {
     return Spark3Util.loadIcebergTable(spark, tables.name(name));
   }
 
-  private static Set<Long> snapshotIds(Table table) {
-    Set<Long> ids = new HashSet<>();
-    table.snapshots().forEach(snapshot -> ids.add(snapshot.snapshotId()));
-    return ids;
+  private static int snapshotCount(Table table) {
+    int count = 0;
+    for (var ignored : table.snapshots()) {
+      count++;
+    }
+    return count;
   }
 }

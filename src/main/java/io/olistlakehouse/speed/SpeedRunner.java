@@ -13,16 +13,15 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 /** Runs the speed job to its end (--once) or until stopped, for the CLI, spark-submit, the demo and the bench. */
 public final class SpeedRunner {
 
-  /** The batches a run wrote, how long it ran, and the maintenance run that finished after its last batch. */
-  public record Summary(List<SpeedBatchReport> batches, Duration took, SpeedMaintenance.Report lastMaintenance) {
+  /** The batches a run wrote and how long the query ran. */
+  public record Summary(List<SpeedBatchReport> batches, Duration took) {
 
     @Override
     public String toString() {
-      return String.format("%d batches: %d order rows, %d KPI contributions, %d late events (%.1f s)%s",
+      return String.format("%d batches: %d order rows, %d KPI contributions, %d late events (%.1f s)",
           batches.size(), batches.stream().mapToLong(SpeedBatchReport::orderRows).sum(),
           batches.stream().mapToLong(SpeedBatchReport::kpiContributions).sum(),
-          batches.stream().mapToLong(SpeedBatchReport::lateEvents).sum(), took.toMillis() / 1000.0,
-          lastMaintenance == null ? "" : "; then " + lastMaintenance);
+          batches.stream().mapToLong(SpeedBatchReport::lateEvents).sum(), took.toMillis() / 1000.0);
     }
   }
 
@@ -41,16 +40,7 @@ public final class SpeedRunner {
     });
     try (GracefulStop ignored = GracefulStop.install(query, job.batchLock(), settings.stopGrace())) {
       query.awaitTermination();
-    } catch (Exception e) {
-      try {
-        job.maintenance().finish();
-      } catch (Exception alsoFailed) {
-        e.addSuppressed(alsoFailed);
-      }
-      throw e;
     }
-    // A maintenance run still going is waited for, so the job ends with its tables compacted, not half way.
-    SpeedMaintenance.Report last = job.maintenance().finish();
-    return new Summary(List.copyOf(batches), Duration.ofNanos(System.nanoTime() - start), last);
+    return new Summary(List.copyOf(batches), Duration.ofNanos(System.nanoTime() - start));
   }
 }

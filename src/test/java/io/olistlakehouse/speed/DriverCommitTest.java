@@ -67,7 +67,7 @@ class DriverCommitTest {
     table.refresh();
     Map<String, String> before = rows();
 
-    TableCompaction.of(table, "order_id").run(3);
+    SpeedMaintenance.rewriteAll(table, "order_id", 3);
     table.refresh();
 
     assertEquals(Map.of("a", "v2", "b", "v3", "c", "v1"), before);
@@ -77,28 +77,6 @@ class DriverCommitTest {
     assertEquals("1", summary.get("total-data-files"));
     assertEquals("0", summary.get("total-delete-files"));
     assertEquals("3", summary.get("total-records"));
-  }
-
-  @Test
-  void aBatchCommittedWhileTheCompactionRunsKeepsItsRows() throws IOException {
-    DriverCommit.upsert(table, "order_id", List.of(row("a", "v1"), row("b", "v1")), List.of("a", "b"),
-        new BatchMarker("q", 0));
-    DriverCommit.upsert(table, "order_id", List.of(row("a", "v2")), List.of("a"), new BatchMarker("q", 1));
-    table.refresh();
-    TableCompaction compaction = TableCompaction.of(table, "order_id");
-    // The next batch commits after the compaction read its snapshot and before it commits.
-    DriverCommit.upsert(table, "order_id", List.of(row("a", "v3"), row("c", "v1")), List.of("a", "c"),
-        new BatchMarker("q", 2));
-
-    TableCompaction.Result result = compaction.run(3);
-    table.refresh();
-
-    assertEquals(new TableCompaction.Result(2, 2, 1, false), result);
-    assertEquals(Map.of("a", "v3", "b", "v1", "c", "v1"), rows());
-    Map<String, String> summary = table.currentSnapshot().summary();
-    assertEquals("2", summary.get(TableCompaction.BASE_DELETE_FILES));
-    assertEquals("2", summary.get("removed-delete-files"));
-    assertEquals("1", summary.get("total-delete-files"), "the concurrent batch's deletes stay, and still apply");
   }
 
   @Test
