@@ -91,7 +91,7 @@ public final class FreshnessBench {
         }
         probe.stop();
         probing.join();
-        GracefulStop.stopBetweenBatches(query, job.batchLock(), settings.stopGrace());
+        GracefulStop.stopBetweenBatches(query, job.batchGate(), settings.stopGrace());
         if (probe.latenciesMs().isEmpty()) {
           throw new IllegalStateException("no order was sampled after the " + plan.warmup().toSeconds() + " s "
               + "warm-up (the replay took " + Math.round(replay.elapsedNanos() / 1e9) + " s): replay more orders "

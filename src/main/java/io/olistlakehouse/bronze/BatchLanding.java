@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.SerializableTable;
@@ -33,24 +32,24 @@ public final class BatchLanding implements VoidFunction2<Dataset<Row>, Long> {
 
   private final IngestSettings settings;
   private final BronzeTables tables;
-  private final ReentrantLock batchLock;
+  private final BatchGate batchGate;
   private final Consumer<BatchReport> reports;
 
-  public BatchLanding(IngestSettings settings, BronzeTables tables, ReentrantLock batchLock,
+  public BatchLanding(IngestSettings settings, BronzeTables tables, BatchGate batchGate,
       Consumer<BatchReport> reports) {
     this.settings = settings;
     this.tables = tables;
-    this.batchLock = batchLock;
+    this.batchGate = batchGate;
     this.reports = reports;
   }
 
   @Override
   public void call(Dataset<Row> batch, Long batchId) throws Exception {
-    batchLock.lockInterruptibly();
+    batchGate.enter();
     try {
       reports.accept(land(batch, BatchMarker.ofBatch(batch, batchId)));
     } finally {
-      batchLock.unlock();
+      batchGate.leave();
     }
   }
 

@@ -2,7 +2,6 @@ package io.olistlakehouse.bronze;
 
 import io.olistlakehouse.spark.KafkaSource;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,7 +20,7 @@ public final class BronzeIngestJob {
   private final SparkSession spark;
   private final IngestSettings settings;
   private final BronzeTables tables;
-  private final ReentrantLock batchLock = new ReentrantLock();
+  private final BatchGate batchGate = new BatchGate();
 
   public BronzeIngestJob(SparkSession spark, IngestSettings settings, BronzeTables tables) {
     this.spark = spark;
@@ -30,8 +29,8 @@ public final class BronzeIngestJob {
   }
 
   /** The lock a batch holds while it runs: whoever stops the query takes it first. */
-  public ReentrantLock batchLock() {
-    return batchLock;
+  public BatchGate batchGate() {
+    return batchGate;
   }
 
   /**
@@ -46,7 +45,7 @@ public final class BronzeIngestJob {
         .queryName(QUERY_NAME)
         .option("checkpointLocation", settings.checkpointDir().toString())
         .trigger(once ? Trigger.AvailableNow() : Trigger.ProcessingTime(settings.triggerInterval().toMillis()))
-        .foreachBatch(new BatchLanding(settings, tables, batchLock, reports))
+        .foreachBatch(new BatchLanding(settings, tables, batchGate, reports))
         .start();
   }
 }

@@ -3,7 +3,6 @@ package io.olistlakehouse.bronze;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -27,22 +26,20 @@ public final class GracefulStop implements AutoCloseable {
     this.hook = hook;
   }
 
-  public static GracefulStop install(StreamingQuery query, ReentrantLock batchLock, Duration grace) {
-    Runnable hook = () -> stopBetweenBatches(query, batchLock, grace);
+  public static GracefulStop install(StreamingQuery query, BatchGate gate, Duration grace) {
+    Runnable hook = () -> stopBetweenBatches(query, gate, grace);
     // The hook gets the grace period plus time for query.stop() itself.
     ShutdownHookManager.get().addShutdownHook(hook, PRIORITY, grace.toSeconds() + 30, TimeUnit.SECONDS);
     return new GracefulStop(hook);
   }
 
   /** Stops the query once the batch in flight (if any) has finished, or after {@code grace} anyway. */
-  public static void stopBetweenBatches(StreamingQuery query, ReentrantLock batchLock, Duration grace) {
+  public static void stopBetweenBatches(StreamingQuery query, BatchGate gate, Duration grace) {
     if (!query.isActive()) {
       return;
     }
-    boolean locked = false;
     try {
-      locked = batchLock.tryLock(grace.toMillis(), TimeUnit.MILLISECONDS);
-      if (!locked) {
+      if (!gate.close(grace)) {
         LOG.warn("batch still running after {} s: stopping anyway; the restart replays it without duplicates",
             grace.toSeconds());
       }
@@ -50,11 +47,7 @@ public final class GracefulStop implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (TimeoutException e) {
-      LOG.warn("the ingest query did not stop in time: {}", e.getMessage());
-    } finally {
-      if (locked) {
-        batchLock.unlock();
-      }
+      LOG.warn("the query did not stop in time: {}", e.getMessage());
     }
   }
 

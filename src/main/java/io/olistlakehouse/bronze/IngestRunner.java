@@ -46,7 +46,7 @@ public final class IngestRunner {
         listener.landed(report);
       });
       listener.started(query, settings);
-      try (GracefulStop ignored = GracefulStop.install(query, job.batchLock(), settings.stopGrace())) {
+      try (GracefulStop ignored = GracefulStop.install(query, job.batchGate(), settings.stopGrace())) {
         query.awaitTermination();
       }
       return new Summary(List.copyOf(batches), Duration.ofNanos(System.nanoTime() - start));

@@ -1,5 +1,6 @@
 package io.olistlakehouse.speed;
 
+import io.olistlakehouse.bronze.BatchGate;
 import io.olistlakehouse.bronze.BatchMarker;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.Record;
@@ -30,30 +30,30 @@ public final class SpeedBatchWriter implements VoidFunction2<Dataset<Row>, Long>
   private static final int WATERMARK = SpeedOutput.SCHEMA.fieldIndex("watermark");
 
   private final SpeedTables tables;
-  private final ReentrantLock batchLock;
+  private final BatchGate batchGate;
   private final Consumer<SpeedBatchReport> reports;
   private final SpeedMaintenance maintenance;
   private final OpenKpiWindows openWindows;
 
   public SpeedBatchWriter(SpeedTables tables, SpeedMaintenance maintenance, KpiWindows windows,
-      ReentrantLock batchLock, Consumer<SpeedBatchReport> reports) {
+      BatchGate batchGate, Consumer<SpeedBatchReport> reports) {
     this.tables = tables;
     this.maintenance = maintenance;
     this.openWindows = new OpenKpiWindows(windows);
-    this.batchLock = batchLock;
+    this.batchGate = batchGate;
     this.reports = reports;
   }
 
   @Override
   public void call(Dataset<Row> output, Long batchId) throws Exception {
-    batchLock.lockInterruptibly();
+    batchGate.enter();
     try {
       reports.accept(write(output, BatchMarker.ofBatch(output, batchId)));
     } catch (Exception | Error e) {
       openWindows.forget();
       throw e;
     } finally {
-      batchLock.unlock();
+      batchGate.leave();
     }
   }
 

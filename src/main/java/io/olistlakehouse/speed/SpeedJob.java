@@ -1,8 +1,8 @@
 package io.olistlakehouse.speed;
 
+import io.olistlakehouse.bronze.BatchGate;
 import io.olistlakehouse.spark.KafkaSource;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
@@ -26,7 +26,7 @@ public final class SpeedJob {
   private final SparkSession spark;
   private final SpeedSettings settings;
   private final SpeedTables tables;
-  private final ReentrantLock batchLock = new ReentrantLock();
+  private final BatchGate batchGate = new BatchGate();
 
   public SpeedJob(SparkSession spark, SpeedSettings settings) {
     this.spark = spark;
@@ -34,8 +34,8 @@ public final class SpeedJob {
     this.tables = new SpeedTables(spark, settings);
   }
 
-  public ReentrantLock batchLock() {
-    return batchLock;
+  public BatchGate batchGate() {
+    return batchGate;
   }
 
   public SpeedTables tables() {
@@ -58,7 +58,7 @@ public final class SpeedJob {
         .option("checkpointLocation", settings.checkpointDir().toString())
         .trigger(once ? Trigger.AvailableNow() : Trigger.ProcessingTime(settings.triggerInterval().toMillis()))
         .foreachBatch(new SpeedBatchWriter(tables, settings.maintenance(tables), settings.tracker().windows(),
-            batchLock, reports))
+            batchGate, reports))
         .start();
   }
 }

@@ -38,7 +38,7 @@ public final class SpeedRunner {
       batches.add(report);
       each.accept(report);
     });
-    try (GracefulStop ignored = GracefulStop.install(query, job.batchLock(), settings.stopGrace())) {
+    try (GracefulStop ignored = GracefulStop.install(query, job.batchGate(), settings.stopGrace())) {
       query.awaitTermination();
     }
     return new Summary(List.copyOf(batches), Duration.ofNanos(System.nanoTime() - start));

@@ -10,7 +10,6 @@ import io.olistlakehouse.it.TestSpark;
 import io.olistlakehouse.platform.catalog.IcebergCatalogs;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.spark.sql.Dataset;
@@ -40,7 +39,7 @@ class BatchReplayIT {
         // Another writer's commit first (unmarked), so that a table can be rolled back to before the batch.
         tables.load(tables.identifier(stream)).newAppend().set("note", "not the ingest").commit();
       }
-      BatchLanding landing = new BatchLanding(ingest.settings(), tables, new ReentrantLock(), r -> { });
+      BatchLanding landing = new BatchLanding(ingest.settings(), tables, new BatchGate(), r -> { });
       BatchMarker batch = new BatchMarker("replay-query", 0);
 
       BatchReport first = landing.land(kafka(spark, ingest), batch);
@@ -82,7 +81,7 @@ class BatchReplayIT {
     try {
       BronzeTables tables = new BronzeTables(catalog, ingest.settings());
       tables.ensureAll();
-      BatchLanding landing = new BatchLanding(ingest.settings(), tables, new ReentrantLock(), r -> { });
+      BatchLanding landing = new BatchLanding(ingest.settings(), tables, new BatchGate(), r -> { });
       landing.land(kafka(spark, ingest), new BatchMarker("imbalance-query", 2));
       BatchMarker batch = new BatchMarker("imbalance-query", 3);
       // Something else committed one payment under the next batch's marker: that batch cannot balance.
