@@ -28,7 +28,7 @@ public final class BronzeIngestJob {
     this.tables = tables;
   }
 
-  /** The lock a batch holds while it runs: whoever stops the query takes it first. */
+  /** What a batch passes through while it writes: whoever stops the query closes it between batches. */
   public BatchGate batchGate() {
     return batchGate;
   }

@@ -48,22 +48,16 @@ final class DriverCommit {
 
   private static void commit(Table table, String keyColumn, List<Record> rows, List<Object> replacedKeys,
       BatchMarker marker) {
-    FileFormat format = format(table);
-    Schema keySchema = keyColumn == null ? null : table.schema().select(keyColumn);
-    int[] equalityIds = keyColumn == null ? null : new int[] {table.schema().findField(keyColumn).fieldId()};
-    GenericAppenderFactory appenders = new GenericAppenderFactory(table, table.schema(), table.spec(),
-        table.properties(), equalityIds, keySchema, null);
-    OutputFileFactory files = OutputFileFactory.builderFor(table, 0, marker.batchId()).format(format).build();
     List<ContentFile<?>> written = new ArrayList<>();
     try {
       RowDelta delta = table.newRowDelta();
-      DataFile data = writeData(table, appenders, files, format, rows);
+      DataFile data = writeDataFile(table, rows, marker.batchId());
       if (data != null) {
         written.add(data);
         delta.addRows(data);
       }
       if (!replacedKeys.isEmpty()) {
-        DeleteFile deletes = writeDeletes(appenders, files, format, keySchema, keyColumn, replacedKeys);
+        DeleteFile deletes = writeDeletes(table, keyColumn, replacedKeys, marker.batchId());
         written.add(deletes);
         delta.addDeletes(deletes);
       }
@@ -83,13 +77,8 @@ final class DriverCommit {
     FileFormat format = format(table);
     GenericAppenderFactory appenders = new GenericAppenderFactory(table, table.schema(), table.spec(),
         table.properties(), null, null, null);
-    OutputFileFactory files = OutputFileFactory.builderFor(table, 0, taskId).format(format).build();
-    return writeData(table, appenders, files, format, rows);
-  }
-
-  private static DataFile writeData(Table table, GenericAppenderFactory appenders, OutputFileFactory files,
-      FileFormat format, Iterable<Record> rows) {
-    DataWriter<Record> writer = appenders.newDataWriter(files.newOutputFile(), format, null);
+    DataWriter<Record> writer = appenders.newDataWriter(outputFiles(table, format, taskId).newOutputFile(), format,
+        null);
     try (writer) {
       rows.forEach(writer::write);
     } catch (IOException e) {
@@ -103,14 +92,14 @@ final class DriverCommit {
     return file;
   }
 
-  private static FileFormat format(Table table) {
-    return FileFormat.fromString(table.properties().getOrDefault(TableProperties.DEFAULT_FILE_FORMAT,
-        TableProperties.DEFAULT_FILE_FORMAT_DEFAULT));
-  }
-
-  private static DeleteFile writeDeletes(GenericAppenderFactory appenders, OutputFileFactory files,
-      FileFormat format, Schema keySchema, String keyColumn, List<Object> keys) {
-    EqualityDeleteWriter<Record> writer = appenders.newEqDeleteWriter(files.newOutputFile(), format, null);
+  /** An equality-delete file of {@code keys} in {@code keyColumn}. */
+  private static DeleteFile writeDeletes(Table table, String keyColumn, List<Object> keys, long taskId) {
+    FileFormat format = format(table);
+    Schema keySchema = table.schema().select(keyColumn);
+    GenericAppenderFactory appenders = new GenericAppenderFactory(table, table.schema(), table.spec(),
+        table.properties(), new int[] {table.schema().findField(keyColumn).fieldId()}, keySchema, null);
+    EqualityDeleteWriter<Record> writer = appenders.newEqDeleteWriter(
+        outputFiles(table, format, taskId).newOutputFile(), format, null);
     Record key = GenericRecord.create(keySchema);
     try (writer) {
       for (Object k : keys) {
@@ -118,9 +107,18 @@ final class DriverCommit {
         writer.write(key);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write an equality-delete file", e);
+      throw new UncheckedIOException("cannot write an equality-delete file of " + table.name(), e);
     }
     return writer.toDeleteFile();
+  }
+
+  private static OutputFileFactory outputFiles(Table table, FileFormat format, long taskId) {
+    return OutputFileFactory.builderFor(table, 0, taskId).format(format).build();
+  }
+
+  private static FileFormat format(Table table) {
+    return FileFormat.fromString(table.properties().getOrDefault(TableProperties.DEFAULT_FILE_FORMAT,
+        TableProperties.DEFAULT_FILE_FORMAT_DEFAULT));
   }
 
   private static void deleteQuietly(Table table, String location) {

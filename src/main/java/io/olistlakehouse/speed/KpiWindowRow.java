@@ -3,9 +3,7 @@ package io.olistlakehouse.speed;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
@@ -22,6 +20,16 @@ final class KpiWindowRow {
       "payments_voucher", "payments_debit_card", "payments_other");
 
   private static final int MONEY_SCALE = 2;
+
+  // Positions of the tracker's output columns, found once (output rows need not carry their schema).
+  private static final int WINDOW_END = SpeedOutput.SCHEMA.fieldIndex("window_end");
+  private static final int ORDERS = SpeedOutput.SCHEMA.fieldIndex("orders");
+  private static final int ITEMS = SpeedOutput.SCHEMA.fieldIndex("items");
+  private static final int REVENUE = SpeedOutput.SCHEMA.fieldIndex("revenue");
+  private static final int PAYMENT_TYPE = SpeedOutput.SCHEMA.fieldIndex("payment_type");
+  private static final int PAYMENT_VALUE = SpeedOutput.SCHEMA.fieldIndex("payment_value");
+  private static final int DELIVERIES = SpeedOutput.SCHEMA.fieldIndex("deliveries");
+  private static final int LATE_DELIVERIES = SpeedOutput.SCHEMA.fieldIndex("late_deliveries");
 
   private final long windowStart;
   private long windowEnd;
@@ -49,19 +57,19 @@ final class KpiWindowRow {
 
   /** Adds one KPI contribution row of the tracker's output ({@link SpeedOutput#KPI}). */
   void add(Row kpi) {
-    windowEnd = Math.max(windowEnd, millis(kpi, "window_end"));
-    orders += intOf(kpi, "orders");
-    items += intOf(kpi, "items");
-    revenue = revenue.add(money(kpi.getDecimal(index("revenue"))));
-    String type = kpi.getString(index("payment_type"));
+    windowEnd = Math.max(windowEnd, millis(kpi, WINDOW_END));
+    orders += intOf(kpi, ORDERS);
+    items += intOf(kpi, ITEMS);
+    revenue = revenue.add(money(kpi.getDecimal(REVENUE)));
+    String type = kpi.getString(PAYMENT_TYPE);
     if (type != null) {
       payments++;
       int typeIndex = KpiWindows.PAYMENT_TYPES.indexOf(type);
       paymentsByType[typeIndex < 0 ? paymentsByType.length - 1 : typeIndex]++;
     }
-    paymentValue = paymentValue.add(money(kpi.getDecimal(index("payment_value"))));
-    deliveries += intOf(kpi, "deliveries");
-    lateDeliveries += intOf(kpi, "late_deliveries");
+    paymentValue = paymentValue.add(money(kpi.getDecimal(PAYMENT_VALUE)));
+    deliveries += intOf(kpi, DELIVERIES);
+    lateDeliveries += intOf(kpi, LATE_DELIVERIES);
   }
 
   /** This window's totals plus another's (the row already in the table). */
@@ -83,8 +91,8 @@ final class KpiWindowRow {
   /** The table's row of this window. */
   Record toRecord(org.apache.iceberg.Schema schema) {
     Record r = GenericRecord.create(schema);
-    r.setField("window_start", time(windowStart));
-    r.setField("window_end", time(windowEnd));
+    r.setField("window_start", SpeedRecords.timestamptz(windowStart));
+    r.setField("window_end", SpeedRecords.timestamptz(windowEnd));
     r.setField("orders", orders);
     r.setField("items", items);
     r.setField("revenue", revenue);
@@ -115,27 +123,17 @@ final class KpiWindowRow {
     return w;
   }
 
-  static OffsetDateTime time(long millis) {
-    return OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
-  }
-
   private static long millis(OffsetDateTime t) {
     return t == null ? 0L : t.toInstant().toEpochMilli();
   }
 
-  /** The output row's column position (output rows need not carry their schema). */
-  private static int index(String column) {
-    return SpeedOutput.SCHEMA.fieldIndex(column);
-  }
-
-  private static long millis(Row row, String column) {
-    Timestamp t = row.getTimestamp(index(column));
+  private static long millis(Row row, int column) {
+    Timestamp t = row.getTimestamp(column);
     return t == null ? 0L : t.getTime();
   }
 
-  private static int intOf(Row row, String column) {
-    int i = index(column);
-    return row.isNullAt(i) ? 0 : row.getInt(i);
+  private static int intOf(Row row, int column) {
+    return row.isNullAt(column) ? 0 : row.getInt(column);
   }
 
   private static long longOf(Record r, String column) {

@@ -80,7 +80,7 @@ public final class SpeedBatchWriter implements VoidFunction2<Dataset<Row>, Long>
   }
 
   private static void upsertOrders(Table table, BatchRows batch, BatchMarker marker) {
-    DriverCommit.upsert(table, "order_id", records(table, batch.orders.values()),
+    DriverCommit.upsert(table, SpeedTables.UPSERT_KEYS.get(SpeedTables.ORDER_DELIVERY), records(table, batch.orders.values()),
         new ArrayList<>(batch.orders.keySet()), marker);
   }
 
@@ -89,8 +89,8 @@ public final class SpeedBatchWriter implements VoidFunction2<Dataset<Row>, Long>
     OpenKpiWindows.Upsert upsert = openWindows.add(batch.kpiSums);
     List<Record> rows = upsert.rows().stream().map(w -> w.toRecord(table.schema())).toList();
     List<Object> replaced = upsert.replacedStarts().stream()
-        .<Object>map(s -> KpiWindowRow.time(s)).toList();
-    DriverCommit.upsert(table, "window_start", rows, replaced, marker);
+        .<Object>map(SpeedRecords::timestamptz).toList();
+    DriverCommit.upsert(table, SpeedTables.UPSERT_KEYS.get(SpeedTables.KPI_MINUTE), rows, replaced, marker);
     openWindows.committed(upsert, batch.watermark);
   }
 

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.Locale;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.FileContent;
@@ -48,10 +48,6 @@ public final class SpeedMaintenance {
     }
   }
 
-  /** The key each upserted table is upserted by. */
-  private static final Map<String, String> KEYS = Map.of(SpeedTables.ORDER_DELIVERY, "order_id",
-      SpeedTables.KPI_MINUTE, "window_start");
-
   private final SpeedTables tables;
   private final long everyBatches;
   private final Duration snapshotRetention;
@@ -70,10 +66,11 @@ public final class SpeedMaintenance {
     long start = System.nanoTime();
     long[] before = new long[2];
     long[] after = new long[2];
-    for (String name : KEYS.keySet()) {
+    for (Map.Entry<String, String> upserted : SpeedTables.UPSERT_KEYS.entrySet()) {
+      String name = upserted.getKey();
       Table table = load(spark, name);
       addLiveFiles(table, before);
-      rewriteAll(table, KEYS.get(name), batchId);
+      rewriteAll(table, upserted.getValue(), batchId);
       table.refresh();
       addLiveFiles(table, after);
     }

@@ -2,7 +2,9 @@ package io.olistlakehouse.speed;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.iceberg.Schema;
@@ -41,6 +43,11 @@ final class SpeedRecords {
     return r;
   }
 
+  /** Epoch milliseconds as the value of an Iceberg timestamp with zone (Spark's TIMESTAMP). */
+  static OffsetDateTime timestamptz(long millis) {
+    return OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
+  }
+
   static Object value(Type type, Object v) {
     if (v == null) {
       return null;
@@ -48,7 +55,7 @@ final class SpeedRecords {
     return switch (type.typeId()) {
       case TIMESTAMP -> {
         Timestamp t = (Timestamp) v;
-        yield ((Types.TimestampType) type).shouldAdjustToUTC() ? KpiWindowRow.time(t.getTime())
+        yield ((Types.TimestampType) type).shouldAdjustToUTC() ? timestamptz(t.getTime())
             : LocalDateTime.ofInstant(t.toInstant(), ZoneOffset.UTC);
       }
       case LONG -> ((Number) v).longValue();

@@ -2,6 +2,7 @@ package io.olistlakehouse.speed;
 
 import io.olistlakehouse.bronze.BatchMarker;
 import io.olistlakehouse.bronze.CommittedBatches;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.spark.Spark3Util;
@@ -16,6 +17,10 @@ public final class SpeedTables {
   public static final String ORDER_DELIVERY = "order_delivery";
   public static final String KPI_MINUTE = "kpi_minute";
   public static final String LATE_EVENTS = "late_events";
+
+  /** The upserted tables and the column each is upserted by (one current row per key). */
+  public static final Map<String, String> UPSERT_KEYS = Map.of(ORDER_DELIVERY, "order_id", KPI_MINUTE,
+      "window_start");
 
   /** Row-level changes write delete files instead of rewriting data files (an ad-hoc MERGE or DELETE too). */
   private static final String PROPERTIES = "TBLPROPERTIES ('format-version'='2', "

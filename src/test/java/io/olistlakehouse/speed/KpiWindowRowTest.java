@@ -56,7 +56,7 @@ class KpiWindowRowTest {
     assertEquals(0L, r.getField("payments_credit_card"));
     assertEquals(2L, r.getField("deliveries"));
     assertEquals(1L, r.getField("late_deliveries"));
-    assertEquals(KpiWindowRow.time(120_000), r.getField("window_end"));
+    assertEquals(SpeedRecords.timestamptz(120_000), r.getField("window_end"));
   }
 
   @Test
