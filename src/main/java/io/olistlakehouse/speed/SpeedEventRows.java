@@ -1,6 +1,11 @@
 package io.olistlakehouse.speed;
 
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import java.math.BigDecimal;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 
 /** The tracker's input row layout and its conversion to {@link SpeedEvent}. */
@@ -21,9 +26,9 @@ public final class SpeedEventRows {
 
   private SpeedEventRows() {}
 
-  public static String key(Row row) {
-    String orderId = row.getAs(ORDER_ID);
-    return orderId == null ? DEAD_LETTER_KEY : orderId;
+  /** The state key of a row: its order id, or {@link #DEAD_LETTER_KEY}. */
+  public static Column groupKey() {
+    return coalesce(col(ORDER_ID), lit(DEAD_LETTER_KEY));
   }
 
   public static SpeedEvent event(Row row) {
