@@ -148,6 +148,15 @@ public final class LakehouseConfig {
     return values.getOrDefault(key, fallback);
   }
 
+  /** true or false, nothing else (a typo would otherwise read as false); the error names the key. */
+  public boolean getBoolean(String key) {
+    String value = get(key).trim();
+    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    throw new IllegalArgumentException("configuration key '" + key + "' must be true or false, got '" + value + "'");
+  }
+
   public int getInt(String key) {
     return Math.toIntExact(getLong(key));
   }

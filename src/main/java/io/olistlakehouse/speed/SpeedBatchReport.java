@@ -6,14 +6,15 @@ import java.util.Locale;
 /**
  * What one micro-batch wrote: order rows upserted, KPI contributions summed, late events kept; and where its time
  * went: reading, decoding and the per-order state (which the row counts force), the table writes, and the tables'
- * maintenance when the batch ran it.
+ * maintenance when the batch ran it (a run beside the batches is reported with the batch after it ended, its time
+ * not counted in the batch's).
  */
 public record SpeedBatchReport(long batchId, long orderRows, long kpiContributions, long lateEvents,
     boolean replayed, Duration state, Duration writes, SpeedMaintenance.Report maintenance) {
 
   public Duration took() {
     Duration took = state.plus(writes);
-    return maintenance == null ? took : took.plus(maintenance.took());
+    return maintenance == null || maintenance.background() ? took : took.plus(maintenance.took());
   }
 
   @Override

@@ -19,7 +19,7 @@ import org.apache.spark.sql.Row;
  * The foreachBatch body: the tracker's output of one micro-batch (at most speed.max.offsets.per.trigger events, so
  * it fits the driver) is collected in one Spark job and goes to its three tables from the driver, each at most once
  * per batch (checked by the batch marker): order rows upserted by order_id, KPI contributions summed per window and
- * added to the window's row, late events appended. Every n-th batch then runs the tables' maintenance.
+ * added to the window's row, late events appended. Every n-th batch then runs (or starts) the tables' maintenance.
  */
 public final class SpeedBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
 
@@ -32,10 +32,10 @@ public final class SpeedBatchWriter implements VoidFunction2<Dataset<Row>, Long>
   private final SpeedTables tables;
   private final BatchGate batchGate;
   private final Consumer<SpeedBatchReport> reports;
-  private final SpeedMaintenance maintenance;
+  private final MaintenanceSchedule maintenance;
   private final OpenKpiWindows openWindows;
 
-  public SpeedBatchWriter(SpeedTables tables, SpeedMaintenance maintenance, KpiWindows windows,
+  SpeedBatchWriter(SpeedTables tables, MaintenanceSchedule maintenance, KpiWindows windows,
       BatchGate batchGate, Consumer<SpeedBatchReport> reports) {
     this.tables = tables;
     this.maintenance = maintenance;
@@ -73,8 +73,7 @@ public final class SpeedBatchWriter implements VoidFunction2<Dataset<Row>, Long>
           records(table, batch.late), marker));
     }
     long writesDone = System.nanoTime();
-    SpeedMaintenance.Report maintained = maintenance.due(marker.batchId())
-        ? maintenance.run(output.sparkSession(), marker.batchId()) : null;
+    SpeedMaintenance.Report maintained = maintenance.afterBatch(marker.batchId());
     return new SpeedBatchReport(marker.batchId(), batch.orders.size(), batch.kpiContributions, batch.late.size(),
         replayed, Duration.ofNanos(stateDone - start), Duration.ofNanos(writesDone - stateDone), maintained);
   }

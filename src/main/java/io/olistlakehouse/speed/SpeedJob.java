@@ -60,7 +60,7 @@ public final class SpeedJob {
         .outputMode(OutputMode.Update())
         .option("checkpointLocation", settings.checkpointDir().toString())
         .trigger(once ? Trigger.AvailableNow() : Trigger.ProcessingTime(settings.triggerInterval().toMillis()))
-        .foreachBatch(new SpeedBatchWriter(tables, settings.maintenance(tables), settings.tracker().windows(),
+        .foreachBatch(new SpeedBatchWriter(tables, settings.maintenance(tables, once), settings.tracker().windows(),
             batchGate, reports))
         .start();
   }

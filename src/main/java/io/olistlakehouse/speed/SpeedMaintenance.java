@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
@@ -29,22 +30,36 @@ import org.apache.spark.sql.SparkSession;
  * three.
  *
  * <p>Safe across restarts: a rewrite changes no row, and a replayed batch's own commit stays among the snapshots
- * kept ({@link #RETAIN_LAST}), where {@link SpeedTables#commitOnce} finds it.
+ * kept ({@link #RETAIN_LAST}), where {@link SpeedTables#commitOnce} finds it. Safe beside running batches (see
+ * {@link MaintenanceSchedule}): each run loads its own table objects, a rewrite keeps its base snapshot's sequence
+ * number ({@link Rewrite#commit}), and Iceberg retries a commit that lost the race to a batch's.
  */
 public final class SpeedMaintenance {
 
   /** Always kept, whatever their age: the idempotency check needs the latest batch's commit in the ancestry. */
   static final int RETAIN_LAST = 10;
 
-  /** What one maintenance run did: live files of the rewritten tables before and after, snapshots expired. */
+  /**
+   * What one maintenance run did: live files of the rewritten tables before and after, snapshots expired; whether it
+   * ran beside the batches (its time is then not the batch's), and why it failed if it did.
+   */
   public record Report(long dataFilesBefore, long deleteFilesBefore, long dataFilesAfter, long deleteFilesAfter,
-      int expiredSnapshots, Duration took) {
+      int expiredSnapshots, Duration took, boolean background, String failure) {
+
+    static Report failed(Duration took, boolean background, Throwable cause) {
+      return new Report(0, 0, 0, 0, 0, took, background, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    }
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "maintenance %.1f s: %d data and %d delete files rewritten into %d data and "
-          + "%d delete files, %d snapshots expired", took.toMillis() / 1000.0, dataFilesBefore, deleteFilesBefore,
-          dataFilesAfter, deleteFilesAfter, expiredSnapshots);
+      String label = background ? "maintenance (beside the batches)" : "maintenance";
+      if (failure != null) {
+        return String.format(Locale.ROOT, "%s failed after %.1f s, the next due batch tries again: %s", label,
+            took.toMillis() / 1000.0, failure);
+      }
+      return String.format(Locale.ROOT, "%s %.1f s: %d data and %d delete files rewritten into %d data and "
+          + "%d delete files, %d snapshots expired", label, took.toMillis() / 1000.0, dataFilesBefore,
+          deleteFilesBefore, dataFilesAfter, deleteFilesAfter, expiredSnapshots);
     }
   }
 
@@ -62,7 +77,8 @@ public final class SpeedMaintenance {
     return everyBatches > 0 && batchId > 0 && batchId % everyBatches == 0;
   }
 
-  Report run(SparkSession spark, long batchId) throws Exception {
+  /** One run; {@code background}: batches commit meanwhile (the rewrite is made safe against them). */
+  Report run(SparkSession spark, long batchId, boolean background) throws Exception {
     long start = System.nanoTime();
     long[] before = new long[2];
     long[] after = new long[2];
@@ -87,7 +103,7 @@ public final class SpeedMaintenance {
       expired += snapshots - snapshotCount(table);
     }
     return new Report(before[0], before[1], after[0], after[1], expired,
-        Duration.ofNanos(System.nanoTime() - start));
+        Duration.ofNanos(System.nanoTime() - start), background, null);
   }
 
   /**
@@ -97,24 +113,44 @@ public final class SpeedMaintenance {
    * leaves equality deletes of an unpartitioned table in place).
    */
   static void rewriteAll(Table table, String key, long batchId) throws IOException {
+    Optional<Rewrite> rewrite = prepare(table, key, batchId);
+    if (rewrite.isPresent()) {
+      rewrite.get().commit();
+    }
+  }
+
+  /** The rewrite of the table's current snapshot, written but not committed; empty when there is nothing to do. */
+  static Optional<Rewrite> prepare(Table table, String key, long batchId) throws IOException {
     Snapshot base = table.currentSnapshot();
     if (base == null) {
-      return;
+      return Optional.empty();
     }
     Set<DataFile> data = TableFiles.dataFiles(table, base);
     Set<DeleteFile> deletes = TableFiles.deleteFiles(table, base);
     if (deletes.isEmpty() && data.size() <= 1) {
-      return;
+      return Optional.empty();
     }
     DataFile compacted;
     try (CloseableIterable<Record> rows = liveRows(table, base, key, data, deletes)) {
       compacted = DriverCommit.writeDataFile(table, rows, batchId);
     }
-    // The new file takes this commit's sequence number, above every delete removed with it: nothing is deleted
-    // twice, nothing resurrected. Validation fails the commit if anything was committed since the base.
-    table.newRewrite().validateFromSnapshot(base.snapshotId())
-        .rewriteFiles(data, deletes, compacted == null ? Set.of() : Set.of(compacted), Set.of())
-        .commit();
+    return Optional.of(new Rewrite(table, base, data, deletes, compacted));
+  }
+
+  /** A snapshot's live rows in one new file, replacing its data and delete files once committed. */
+  record Rewrite(Table table, Snapshot base, Set<DataFile> data, Set<DeleteFile> deletes, DataFile compacted) {
+
+    /**
+     * The new file keeps the base snapshot's sequence number: the deletes it replaces (all at or below it) no
+     * longer matter, and upserts committed since the base (their deletes are above it) still delete its older
+     * rows. That is also why Iceberg lets this commit through after such upserts; anything else committed since
+     * the base that touches these files fails it.
+     */
+    void commit() {
+      table.newRewrite().validateFromSnapshot(base.snapshotId()).dataSequenceNumber(base.sequenceNumber())
+          .rewriteFiles(data, deletes, compacted == null ? Set.of() : Set.of(compacted), Set.of())
+          .commit();
+    }
   }
 
   /**

@@ -28,6 +28,7 @@ public record SpeedSettings(
     Duration kpiWindow,
     Duration stopGrace,
     long maintenanceEveryBatches,
+    boolean maintenanceInBackground,
     Duration snapshotRetention,
     Map<String, String> kafkaOptions) {
 
@@ -51,12 +52,20 @@ public record SpeedSettings(
         Duration.ofSeconds(config.getPositiveLong("speed.kpi.window.seconds")),
         Duration.ofSeconds(config.getNonNegativeLong("speed.stop.grace.seconds")),
         config.getNonNegativeLong("speed.maintenance.every.batches"),
+        config.getBoolean("speed.maintenance.background"),
         Duration.ofMinutes(config.getNonNegativeLong("speed.snapshot.retention.minutes")),
         KafkaSource.options(config, KAFKA_OPTION_PREFIX));
   }
 
-  public SpeedMaintenance maintenance(SpeedTables tables) {
-    return new SpeedMaintenance(tables, maintenanceEveryBatches, snapshotRetention);
+  /**
+   * The tables' maintenance and where it runs. A run of --once always runs it on the batch's thread: the run ends
+   * with its last batch, and with it any maintenance still going.
+   */
+  MaintenanceSchedule maintenance(SpeedTables tables, boolean once) {
+    SpeedMaintenance maintenance = new SpeedMaintenance(tables, maintenanceEveryBatches, snapshotRetention);
+    MaintenanceSchedule.Run run = (batchId, background) -> maintenance.run(tables.spark(), batchId, background);
+    return once || !maintenanceInBackground ? MaintenanceSchedule.onBatchThread(maintenance::due, run)
+        : MaintenanceSchedule.inBackground(maintenance::due, run);
   }
 
   public OrderTracker tracker() {

@@ -43,6 +43,15 @@ class LakehouseConfigTest {
   }
 
   @Test
+  void booleanIsTrueOrFalseAndAnythingElseNamesTheKey() throws Exception {
+    LakehouseConfig config = LakehouseConfig.load(write("a=true\nb= False\nc=yes\n"), Map.of(), dir);
+    assertTrue(config.getBoolean("a"));
+    assertEquals(false, config.getBoolean("b"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> config.getBoolean("c"));
+    assertTrue(e.getMessage().contains("'c'") && e.getMessage().contains("yes"), e.getMessage());
+  }
+
+  @Test
   void undefinedReferenceAndCycleAreErrors() throws Exception {
     assertThrows(IllegalArgumentException.class, () -> LakehouseConfig.load(write("a=${nope}\n"), Map.of(), dir));
     assertThrows(IllegalArgumentException.class, () -> LakehouseConfig.load(write("a=${b}\nb=${a}\n"), Map.of(), dir));

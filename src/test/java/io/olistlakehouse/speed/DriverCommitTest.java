@@ -29,14 +29,17 @@ class DriverCommitTest {
       Types.NestedField.required(1, "order_id", Types.StringType.get()),
       Types.NestedField.optional(2, "status", Types.StringType.get()));
 
+  private static final TableIdentifier ID = TableIdentifier.of("speed", "orders");
+
+  private InMemoryCatalog catalog;
   private Table table;
 
   @BeforeEach
   void createTable() {
-    InMemoryCatalog catalog = new InMemoryCatalog();
+    catalog = new InMemoryCatalog();
     catalog.initialize("test", Map.of());
     catalog.createNamespace(Namespace.of("speed"));
-    table = catalog.createTable(TableIdentifier.of("speed", "orders"), SCHEMA, org.apache.iceberg.PartitionSpec
+    table = catalog.createTable(ID, SCHEMA, org.apache.iceberg.PartitionSpec
         .unpartitioned(), Map.of("format-version", "2"));
   }
 
@@ -77,6 +80,27 @@ class DriverCommitTest {
     assertEquals("1", summary.get("total-data-files"));
     assertEquals("0", summary.get("total-delete-files"));
     assertEquals("3", summary.get("total-records"));
+  }
+
+  @Test
+  void aRewriteWrittenWhileABatchCommitsKeepsTheBatchsUpserts() throws IOException {
+    DriverCommit.upsert(table, "order_id", List.of(row("a", "v1"), row("b", "v1")), List.of("a", "b"),
+        new BatchMarker("q", 0));
+    DriverCommit.upsert(table, "order_id", List.of(row("a", "v2")), List.of("a"), new BatchMarker("q", 1));
+    table.refresh();
+
+    SpeedMaintenance.Rewrite rewrite = SpeedMaintenance.prepare(table, "order_id", 2).orElseThrow();
+    // The next batch commits through its own table object before the rewrite does (maintenance in the background).
+    DriverCommit.upsert(catalog.loadTable(ID), "order_id", List.of(row("b", "v3"), row("c", "v1")),
+        List.of("b", "c"), new BatchMarker("q", 3));
+    rewrite.commit();
+    table.refresh();
+
+    assertEquals(Map.of("a", "v2", "b", "v3", "c", "v1"), rows());
+    Map<String, String> summary = table.currentSnapshot().summary();
+    assertEquals("replace", table.currentSnapshot().operation());
+    assertEquals("2", summary.get("total-data-files"), "the rewrite's file and the batch's");
+    assertEquals("1", summary.get("total-delete-files"), "the batch's deletes stay, and still apply");
   }
 
   @Test
