@@ -8,10 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.SerializableTable;
@@ -82,19 +81,16 @@ public final class BatchLanding implements VoidFunction2<Dataset<Row>, Long> {
     Map<String, Long> committed = new TreeMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(settings.writeParallelism());
     try {
-      Map<String, Future<Long>> outcomes = new LinkedHashMap<>();
+      Map<String, Callable<Long>> commits = new LinkedHashMap<>();
       for (Map.Entry<String, Table> e : current.entrySet()) {
-        String name = e.getKey();
-        List<DataFile> mine = files.getOrDefault(name, List.of());
-        Optional<Snapshot> before = Optional.ofNullable(earlier.get(name));
-        outcomes.put(name, pool.submit(() -> commit(e.getValue(), mine, before, marker)));
+        List<DataFile> mine = files.getOrDefault(e.getKey(), List.of());
+        Optional<Snapshot> before = Optional.ofNullable(earlier.get(e.getKey()));
+        commits.put(e.getKey(), () -> commit(e.getValue(), mine, before, marker));
       }
-      awaitAll(outcomes.values());
-      for (Map.Entry<String, Future<Long>> e : outcomes.entrySet()) {
-        long added = get(e.getValue());
-        balance.expect(e.getKey(), expected.getOrDefault(e.getKey(), 0L)).committed(e.getKey(), added);
-        committed.put(e.getKey(), added);
-      }
+      TableCommits.runAll(pool, commits).forEach((table, added) -> {
+        balance.expect(table, expected.getOrDefault(table, 0L)).committed(table, added);
+        committed.put(table, added);
+      });
     } finally {
       pool.shutdown();
     }
@@ -117,24 +113,5 @@ public final class BatchLanding implements VoidFunction2<Dataset<Row>, Long> {
     Snapshot mine = CommittedBatches.find(table, marker).orElseThrow(() -> new IllegalStateException(
         "commit to " + table.name() + " returned, but no snapshot carries batch " + marker.batchId()));
     return CommittedBatches.addedRecords(mine);
-  }
-
-  /** Every commit finishes (or fails) before the batch ends, so a failed batch leaves none running. */
-  private static void awaitAll(Iterable<? extends Future<?>> futures) throws InterruptedException {
-    for (Future<?> f : futures) {
-      try {
-        f.get();
-      } catch (ExecutionException e) {
-        // reported, in table order, by get() below
-      }
-    }
-  }
-
-  private static <T> T get(Future<T> future) throws Exception {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof Exception cause ? cause : e;
-    }
   }
 }

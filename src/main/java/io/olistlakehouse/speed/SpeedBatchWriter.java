@@ -2,12 +2,16 @@ package io.olistlakehouse.speed;
 
 import io.olistlakehouse.bronze.BatchGate;
 import io.olistlakehouse.bronze.BatchMarker;
+import io.olistlakehouse.bronze.TableCommits;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.Record;
@@ -17,9 +21,10 @@ import org.apache.spark.sql.Row;
 
 /**
  * The foreachBatch body: the tracker's output of one micro-batch (at most speed.max.offsets.per.trigger events, so
- * it fits the driver) is collected in one Spark job and goes to its three tables from the driver, each at most once
- * per batch (checked by the batch marker): order rows upserted by order_id, KPI contributions summed per window and
- * added to the window's row, late events appended. Every n-th batch then runs (or starts) the tables' maintenance.
+ * it fits the driver) is collected in one Spark job and goes to its three tables from the driver, side by side, each
+ * at most once per batch (checked by the batch marker): order rows upserted by order_id, KPI contributions summed
+ * per window and added to the window's row, late events appended. Every n-th batch then runs (or starts) the
+ * tables' maintenance.
  */
 public final class SpeedBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
 
@@ -34,6 +39,12 @@ public final class SpeedBatchWriter implements VoidFunction2<Dataset<Row>, Long>
   private final Consumer<SpeedBatchReport> reports;
   private final MaintenanceSchedule maintenance;
   private final OpenKpiWindows openWindows;
+  /** The three tables' commits of a batch run side by side; daemon threads, which a stopping job does not wait for. */
+  private final ExecutorService commitPool = Executors.newFixedThreadPool(3, r -> {
+    Thread t = new Thread(r, "speed-commit");
+    t.setDaemon(true);
+    return t;
+  });
 
   SpeedBatchWriter(SpeedTables tables, MaintenanceSchedule maintenance, KpiWindows windows,
       BatchGate batchGate, Consumer<SpeedBatchReport> reports) {
@@ -61,17 +72,20 @@ public final class SpeedBatchWriter implements VoidFunction2<Dataset<Row>, Long>
     long start = System.nanoTime();
     BatchRows batch = BatchRows.of(output.collectAsList());
     long stateDone = System.nanoTime();
-    boolean replayed = false;
+    Map<String, Callable<Boolean>> commits = new LinkedHashMap<>();
     if (!batch.orders.isEmpty()) {
-      replayed |= !tables.commitOnce(SpeedTables.ORDER_DELIVERY, marker, table -> upsertOrders(table, batch, marker));
+      commits.put(SpeedTables.ORDER_DELIVERY, () -> tables.commitOnce(SpeedTables.ORDER_DELIVERY, marker,
+          table -> upsertOrders(table, batch, marker)));
     }
     if (!batch.kpiSums.isEmpty()) {
-      replayed |= !tables.commitOnce(SpeedTables.KPI_MINUTE, marker, table -> addKpis(table, batch, marker));
+      commits.put(SpeedTables.KPI_MINUTE, () -> tables.commitOnce(SpeedTables.KPI_MINUTE, marker,
+          table -> addKpis(table, batch, marker)));
     }
     if (!batch.late.isEmpty()) {
-      replayed |= !tables.commitOnce(SpeedTables.LATE_EVENTS, marker, table -> DriverCommit.append(table,
-          records(table, batch.late), marker));
+      commits.put(SpeedTables.LATE_EVENTS, () -> tables.commitOnce(SpeedTables.LATE_EVENTS, marker,
+          table -> DriverCommit.append(table, records(table, batch.late), marker)));
     }
+    boolean replayed = TableCommits.runAll(commitPool, commits).containsValue(false);
     long writesDone = System.nanoTime();
     SpeedMaintenance.Report maintained = maintenance.afterBatch(marker.batchId());
     return new SpeedBatchReport(marker.batchId(), batch.orders.size(), batch.kpiContributions, batch.late.size(),
@@ -79,8 +93,8 @@ public final class SpeedBatchWriter implements VoidFunction2<Dataset<Row>, Long>
   }
 
   private static void upsertOrders(Table table, BatchRows batch, BatchMarker marker) {
-    DriverCommit.upsert(table, SpeedTables.UPSERT_KEYS.get(SpeedTables.ORDER_DELIVERY), records(table, batch.orders.values()),
-        new ArrayList<>(batch.orders.keySet()), marker);
+    DriverCommit.upsert(table, SpeedTables.UPSERT_KEYS.get(SpeedTables.ORDER_DELIVERY),
+        records(table, batch.orders.values()), new ArrayList<>(batch.orders.keySet()), marker);
   }
 
   private void addKpis(Table table, BatchRows batch, BatchMarker marker) {
