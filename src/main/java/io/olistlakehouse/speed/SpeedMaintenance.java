@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,10 +98,12 @@ public final class SpeedMaintenance {
       if (table.currentSnapshot() == null) {
         continue;
       }
-      int snapshots = snapshotCount(table);
+      Set<Long> gone = snapshotIds(table);
       table.expireSnapshots().expireOlderThan(cutoff).retainLast(RETAIN_LAST).commit();
       table.refresh();
-      expired += snapshots - snapshotCount(table);
+      // Counted by id: batches may have added snapshots meanwhile.
+      gone.removeAll(snapshotIds(table));
+      expired += gone.size();
     }
     return new Report(before[0], before[1], after[0], after[1], expired,
         Duration.ofNanos(System.nanoTime() - start), background, null);
@@ -198,11 +201,9 @@ public final class SpeedMaintenance {
     return Spark3Util.loadIcebergTable(spark, tables.name(name));
   }
 
-  private static int snapshotCount(Table table) {
-    int count = 0;
-    for (var ignored : table.snapshots()) {
-      count++;
-    }
-    return count;
+  private static Set<Long> snapshotIds(Table table) {
+    Set<Long> ids = new HashSet<>();
+    table.snapshots().forEach(snapshot -> ids.add(snapshot.snapshotId()));
+    return ids;
   }
 }
