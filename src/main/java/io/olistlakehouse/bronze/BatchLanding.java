@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.apache.iceberg.DataFile;
@@ -79,21 +77,16 @@ public final class BatchLanding implements VoidFunction2<Dataset<Row>, Long> {
 
     RecordBalance balance = new RecordBalance(read);
     Map<String, Long> committed = new TreeMap<>();
-    ExecutorService pool = Executors.newFixedThreadPool(settings.writeParallelism());
-    try {
-      Map<String, Callable<Long>> commits = new LinkedHashMap<>();
-      for (Map.Entry<String, Table> e : current.entrySet()) {
-        List<DataFile> mine = files.getOrDefault(e.getKey(), List.of());
-        Optional<Snapshot> before = Optional.ofNullable(earlier.get(e.getKey()));
-        commits.put(e.getKey(), () -> commit(e.getValue(), mine, before, marker));
-      }
-      TableCommits.runAll(pool, commits).forEach((table, added) -> {
-        balance.expect(table, expected.getOrDefault(table, 0L)).committed(table, added);
-        committed.put(table, added);
-      });
-    } finally {
-      pool.shutdown();
+    Map<String, Callable<Long>> commits = new LinkedHashMap<>();
+    for (Map.Entry<String, Table> e : current.entrySet()) {
+      List<DataFile> mine = files.getOrDefault(e.getKey(), List.of());
+      Optional<Snapshot> before = Optional.ofNullable(earlier.get(e.getKey()));
+      commits.put(e.getKey(), () -> commit(e.getValue(), mine, before, marker));
     }
+    TableCommits.runAll(settings.writeParallelism(), commits).forEach((table, added) -> {
+      balance.expect(table, expected.getOrDefault(table, 0L)).committed(table, added);
+      committed.put(table, added);
+    });
     balance.verify(marker);
     long deadLetters = committed.getOrDefault(BronzeTables.DEAD_LETTER, 0L);
     long end = System.nanoTime();

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -16,8 +17,21 @@ public final class TableCommits {
 
   private TableCommits() {}
 
-  /** Runs each table's commit on {@code pool}; returns their results by table, in the order given. */
-  public static <T> Map<String, T> runAll(ExecutorService pool, Map<String, Callable<T>> commits) throws Exception {
+  /** Runs the tables' commits, at most {@code parallelism} at once; returns their results by table, in order. */
+  public static <T> Map<String, T> runAll(int parallelism, Map<String, Callable<T>> commits) throws Exception {
+    if (commits.isEmpty()) {
+      return Map.of();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, commits.size()));
+    try {
+      return awaitAll(pool, commits);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static <T> Map<String, T> awaitAll(ExecutorService pool, Map<String, Callable<T>> commits)
+      throws Exception {
     Map<String, Future<T>> running = new LinkedHashMap<>();
     commits.forEach((table, commit) -> running.put(table, pool.submit(commit)));
     for (Future<T> f : running.values()) {

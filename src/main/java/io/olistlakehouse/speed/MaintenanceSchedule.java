@@ -65,7 +65,7 @@ final class MaintenanceSchedule {
     try {
       return maintenance.run(batchId, true);
     } catch (Exception e) {
-      return SpeedMaintenance.Report.failed(Duration.ofNanos(System.nanoTime() - start), true, e);
+      return SpeedMaintenance.Report.failed(Duration.ofNanos(System.nanoTime() - start), e);
     }
   }
 }

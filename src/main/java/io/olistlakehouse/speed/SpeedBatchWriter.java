@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.Record;
@@ -39,12 +37,6 @@ public final class SpeedBatchWriter implements VoidFunction2<Dataset<Row>, Long>
   private final Consumer<SpeedBatchReport> reports;
   private final MaintenanceSchedule maintenance;
   private final OpenKpiWindows openWindows;
-  /** The three tables' commits of a batch run side by side; daemon threads, which a stopping job does not wait for. */
-  private final ExecutorService commitPool = Executors.newFixedThreadPool(3, r -> {
-    Thread t = new Thread(r, "speed-commit");
-    t.setDaemon(true);
-    return t;
-  });
 
   SpeedBatchWriter(SpeedTables tables, MaintenanceSchedule maintenance, KpiWindows windows,
       BatchGate batchGate, Consumer<SpeedBatchReport> reports) {
@@ -85,7 +77,7 @@ public final class SpeedBatchWriter implements VoidFunction2<Dataset<Row>, Long>
       commits.put(SpeedTables.LATE_EVENTS, () -> tables.commitOnce(SpeedTables.LATE_EVENTS, marker,
           table -> DriverCommit.append(table, records(table, batch.late), marker)));
     }
-    boolean replayed = TableCommits.runAll(commitPool, commits).containsValue(false);
+    boolean replayed = TableCommits.runAll(commits.size(), commits).containsValue(false);
     long writesDone = System.nanoTime();
     SpeedMaintenance.Report maintained = maintenance.afterBatch(marker.batchId());
     return new SpeedBatchReport(marker.batchId(), batch.orders.size(), batch.kpiContributions, batch.late.size(),
