@@ -1,30 +1,38 @@
 package io.olistlakehouse.bronze;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
+import java.util.Map;
+import org.apache.iceberg.Table;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
-/** The Spark plan of a batch: Kafka rows to decoded rows, grouped and ordered the way the table files are written. */
+/** The Spark plan of a batch: Kafka rows to encoded table rows, grouped the way the table files are written. */
 final class BatchFrames {
 
-  /** Appended to the decoded row: the name of the table the row lands in (a stream's, or the dead-letter table). */
-  static final String TABLE = "table_name";
+  /** The Kafka source's columns the decoding step reads, in the order it reads them. */
+  private static final String[] KAFKA_COLUMNS =
+      {"key", "value", "topic", "partition", "offset", "unix_millis(timestamp)"};
+
+  /** A 64-bit hash of (table, partition path): what rows are shuffled and sorted by. */
+  static final String GROUP = "file_group";
 
   private BatchFrames() {}
 
   /**
-   * Decoded rows with their table, shuffled so that each (table, day) is in one task and sorted by it there: a task
-   * then writes one file per table and day with one file open at a time.
+   * Encoded rows shuffled so that each (table, partition) is in one task, and sorted there so that its rows come
+   * together: a task then writes one file per table and partition with one file open at a time. Sorting by a single
+   * long lets Spark radix-sort; two groups whose hashes collide only share a run of rows, which the writer splits by
+   * their partition paths.
    */
-  static Dataset<Row> clustered(Dataset<Row> kafka, IngestSettings settings) {
-    Dataset<Row> decoded = DecodePartition.decoded(kafka, settings.registryUrl(), settings.topics());
-    return decoded
-        .withColumn(TABLE, when(col(BronzeColumns.REASON).isNull(), col(BronzeColumns.STREAM))
-            .otherwise(lit(BronzeTables.DEAD_LETTER)))
-        .repartition(col(TABLE), col(BronzeColumns.EVENT_DAY))
-        .sortWithinPartitions(TABLE, BronzeColumns.EVENT_DAY);
+  static Dataset<Row> clustered(Dataset<Row> kafka, String registryUrl, BronzeTopics topics,
+      Map<String, Table> tables) {
+    return kafka.selectExpr(KAFKA_COLUMNS)
+        .mapPartitions(new EncodePartition(registryUrl, topics, tables), Encoders.row(EncodePartition.ENCODED))
+        .withColumn(GROUP, xxhash64(col(EncodePartition.TABLE), col(EncodePartition.PARTITION)))
+        .repartition(col(GROUP))
+        .sortWithinPartitions(GROUP);
   }
 }

@@ -25,8 +25,6 @@ public final class BronzeColumns {
   public static final String CONTRACT_AVRO = "contract_avro";
   /** The event-time column every contract has; bronze tables are partitioned by its day. */
   public static final String EVENT_TIME = "event_time";
-  /** Days since the epoch of a decoded record's event time (decoded rows only): the partition it lands in. */
-  public static final String EVENT_DAY = "event_day";
 
   /** Appended to every stream table after the contract's columns. */
   public static final StructType KAFKA_COORDINATES = new StructType(new StructField[] {
@@ -49,12 +47,8 @@ public final class BronzeColumns {
       .add(ERROR_CLASS, DataTypes.StringType, true)
       .add(ERROR_MESSAGE, DataTypes.StringType, true);
 
-  /**
-   * One row per record read: a dead letter (reason set) or the contract's Avro binary and event day (raw bytes not
-   * kept).
-   */
-  public static final StructType DECODED = DEAD_LETTER.add(CONTRACT_AVRO, DataTypes.BinaryType, true)
-      .add(EVENT_DAY, DataTypes.IntegerType, true);
+  /** One row per record read: a dead letter (reason set) or the contract's Avro binary (raw bytes not kept). */
+  public static final StructType DECODED = DEAD_LETTER.add(CONTRACT_AVRO, DataTypes.BinaryType, true);
 
   private BronzeColumns() {}
 }

@@ -28,7 +28,7 @@ public final class DecodePartition implements MapPartitionsFunction<Row, Row> {
     this.topics = topics;
   }
 
-  /** A batch's Kafka rows decoded: the plan both the bronze ingest and the speed layer start from. */
+  /** A batch's Kafka rows decoded into their contracts' binary, which the speed layer reads with from_avro. */
   public static Dataset<Row> decoded(Dataset<Row> kafka, String registryUrl, BronzeTopics topics) {
     return kafka.selectExpr(INPUT_COLUMNS)
         .mapPartitions(new DecodePartition(registryUrl, topics), Encoders.row(BronzeColumns.DECODED));
@@ -54,14 +54,14 @@ public final class DecodePartition implements MapPartitionsFunction<Row, Row> {
     byte[] key = (byte[]) kafka.get(0);
     byte[] value = (byte[]) kafka.get(1);
     String topic = kafka.getString(2);
-    DecodeResult r = decoder.decode(topic, key, value);
+    DecodeResult<byte[]> r = decoder.decode(topic, key, value);
     String stream = r.stream() == null ? null : r.stream().streamName();
     Timestamp timestamp = kafka.getTimestamp(5);
     if (r.isDeadLetter()) {
       return RowFactory.create(stream, topic, kafka.getInt(3), kafka.getLong(4), timestamp, key, value, r.schemaId(),
-          r.reason().name(), r.errorClass(), r.errorMessage(), null, null);
+          r.reason().name(), r.errorClass(), r.errorMessage(), null);
     }
     return RowFactory.create(stream, topic, kafka.getInt(3), kafka.getLong(4), timestamp, null, null, r.schemaId(),
-        null, null, null, r.contractAvro(), r.eventDay());
+        null, null, null, r.encoded());
   }
 }

@@ -15,14 +15,19 @@ import java.util.Optional;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * Turns one Kafka record of a bronze topic into its contract's Avro binary, or into a dead letter saying why not.
- * The writer's schema comes from the registry by the id in the payload and is resolved into the stream's contract.
+ * Turns one Kafka record of a bronze topic into its data resolved into the stream's contract and encoded for where it
+ * goes next, or into a dead letter saying why not. The writer's schema comes from the registry by the id in the
+ * payload and is resolved into the stream's contract.
  * A registry that cannot be reached is not the record's fault: that error propagates and fails the batch, so the
  * record is retried rather than dead-lettered. Not thread-safe (one per decoding thread, see {@link JvmDecoders}).
  */
 public final class RecordDecoder {
 
-  private static final long MILLIS_PER_DAY = 86_400_000L;
+  /** Encodes a record resolved into its stream's contract; a value that does not fit is a RejectedRecordException. */
+  @FunctionalInterface
+  public interface ResolvedEncoder<T> {
+    T encode(BronzeStream stream, GenericRecord resolved);
+  }
 
   private final BronzeTopics topics;
   private final SchemaRegistryClient registry;
@@ -40,7 +45,12 @@ public final class RecordDecoder {
     }
   }
 
-  public DecodeResult decode(String topic, byte[] key, byte[] value) {
+  /** The record as its contract's Avro binary, which Spark's {@code from_avro} turns into columns. */
+  public DecodeResult<byte[]> decode(String topic, byte[] key, byte[] value) {
+    return decode(topic, key, value, (stream, resolved) -> encoders.get(stream).encode(resolved));
+  }
+
+  public <T> DecodeResult<T> decode(String topic, byte[] key, byte[] value, ResolvedEncoder<T> encoder) {
     Optional<BronzeStream> found = topics.streamOf(topic);
     if (found.isEmpty()) {
       return DecodeResult.deadLetter(null, schemaIdOrNull(value), DeadLetterReason.UNKNOWN_TOPIC,
@@ -60,7 +70,7 @@ public final class RecordDecoder {
       }
       GenericRecord resolved = deserializers.get(stream).deserialize(topic, value);
       requireConformance(stream, schemaId);
-      return DecodeResult.landed(stream, schemaId, encoders.get(stream).encode(resolved), eventDay(resolved));
+      return DecodeResult.landed(stream, schemaId, encoder.encode(stream, resolved));
     } catch (WireFormatException e) {
       return DecodeResult.deadLetter(stream, schemaId, DeadLetterReason.of(e), e);
     } catch (RejectedRecordException e) {
@@ -76,15 +86,6 @@ public final class RecordDecoder {
           + " does not mean what contract " + BronzeContracts.schema(stream).getFullName() + " says: "
           + String.join("; ", problems));
     }
-  }
-
-  /**
-   * Days since the epoch (UTC) of the record's event time, the day its bronze partition holds. Every contract has the
-   * field as a required timestamp-millis, so a resolved record always carries it.
-   */
-  private static int eventDay(GenericRecord resolved) {
-    long millis = (Long) resolved.get(BronzeColumns.EVENT_TIME);
-    return Math.toIntExact(Math.floorDiv(millis, MILLIS_PER_DAY));
   }
 
   /** The schema id of a framed payload, null when it is not framed (so dead letters can name it when known). */

@@ -1,43 +1,46 @@
 package io.olistlakehouse.bronze;
 
-import io.olistlakehouse.contracts.BronzeStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.MetricsConfig;
 import org.apache.iceberg.PartitionKey;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.avro.Avro;
 import org.apache.iceberg.data.GenericAppenderFactory;
 import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.data.avro.IcebergDecoder;
+import org.apache.iceberg.encryption.EncryptedOutputFile;
 import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.io.OutputFileFactory;
 import org.apache.iceberg.util.PropertyUtil;
-import org.apache.spark.sql.Row;
 
 /**
- * One table's data files in one writing task. Rows arrive clustered by partition (the batch sorts them by day), so
- * one file is open at a time and each day gets one file, or more only past the table's target file size. Format,
- * compression and metrics follow the table's properties, as they would for any Iceberg writer.
+ * One table's data files in one writing task. Rows arrive as {@link TableRowEncoder} made them, grouped by partition,
+ * so one file is open at a time and each partition gets one file, or more only past the table's target file size.
+ * Avro files take the encoded rows as they are; another format (the table's {@code write.format.default}) gets them
+ * decoded. Compression follows the table's properties, as it would for any Iceberg writer.
  */
 final class TableFileWriter {
 
   private final String name;
   private final Table table;
   private final boolean alreadyCommitted;
-  private final TableRecords records;
+  private final IcebergDecoder<Record> decoder;
   private final InternalRecordWrapper wrapper;
-  private final PartitionKey key;
-  private final GenericAppenderFactory appenders;
   private final OutputFileFactory outputFiles;
   private final FileFormat format;
   private final long targetFileSize;
   private final List<DataFile> written = new ArrayList<>();
-  private DataWriter<Record> writer;
+  private DataWriter<?> writer;
   private PartitionKey writerKey;
+  private String writerPath;
   private long rows;
 
   /** With {@code alreadyCommitted}, rows are counted and nothing is written: the table holds this batch already. */
@@ -46,12 +49,8 @@ final class TableFileWriter {
     this.name = name;
     this.table = table;
     this.alreadyCommitted = alreadyCommitted;
-    this.records = BronzeTables.DEAD_LETTER.equals(name) ? TableRecords.forDeadLetters(table.schema())
-        : TableRecords.forStream(BronzeStream.fromName(name), table.schema());
+    this.decoder = new IcebergDecoder<>(table.schema());
     this.wrapper = new InternalRecordWrapper(table.schema().asStruct());
-    this.key = new PartitionKey(table.spec(), table.schema());
-    this.appenders = new GenericAppenderFactory(table, table.schema(), table.spec(), table.properties(), null, null,
-        null);
     this.format = FileFormat.fromString(table.properties().getOrDefault(TableProperties.DEFAULT_FILE_FORMAT,
         TableProperties.DEFAULT_FILE_FORMAT_DEFAULT));
     this.outputFiles = OutputFileFactory.builderFor(table, partitionId, taskId).format(format)
@@ -64,33 +63,38 @@ final class TableFileWriter {
     return name;
   }
 
-  void write(Row decoded) throws IOException {
+  /** A row of the partition at {@code partitionPath}; a partition's rows come one after another. */
+  @SuppressWarnings("unchecked")
+  void write(String partitionPath, byte[] row) throws IOException {
     rows++;
     if (alreadyCommitted) {
       return;
     }
-    Record record = records.toRecord(decoded);
-    key.partition(wrapper.wrap(record));
-    if (writer == null || !key.equals(writerKey) || writer.length() >= targetFileSize) {
-      closeWriter();
-      writerKey = key.copy();
-      PartitionSpec spec = table.spec();
-      // An unpartitioned table's files go straight under data/ (a partition path would add an empty segment).
-      writer = spec.isUnpartitioned() ? appenders.newDataWriter(outputFiles.newOutputFile(), format, null)
-          : appenders.newDataWriter(outputFiles.newOutputFile(spec, writerKey), format, writerKey);
+    boolean newPartition = !partitionPath.equals(writerPath);
+    if (writer == null || newPartition || writer.length() >= targetFileSize) {
+      closeFile();
+      if (newPartition) {
+        writerKey = partitionOf(row, partitionPath);
+        writerPath = partitionPath;
+      }
+      writer = open(writerKey);
     }
-    writer.write(record);
+    if (format == FileFormat.AVRO) {
+      ((DataWriter<byte[]>) writer).write(row);
+    } else {
+      ((DataWriter<Record>) writer).write(decoder.decode(row));
+    }
   }
 
   WrittenFiles finish() throws IOException {
-    closeWriter();
+    closeFile();
     return new WrittenFiles(name, rows, List.copyOf(written));
   }
 
   /** After a failure: the files this writer wrote are deleted (best effort; none of them was committed). */
   void abort() {
     try {
-      closeWriter();
+      closeFile();
     } catch (IOException | RuntimeException e) {
       // the file may be half written; its deletion below is what matters
     }
@@ -103,17 +107,61 @@ final class TableFileWriter {
     }
   }
 
-  private void closeWriter() throws IOException {
+  /** Ends the open file, if any; the next row starts a new one. */
+  void closeFile() throws IOException {
     if (writer != null) {
-      DataWriter<Record> closing = writer;
+      DataWriter<?> closing = writer;
       writer = null;
       try {
         closing.close();
       } catch (RuntimeException e) {
         throw new IllegalStateException("cannot write a data file of " + table.name() + " (partition '"
-            + table.spec().partitionToPath(writerKey) + "'): " + e.getMessage(), e);
+            + writerPath + "'): " + e.getMessage(), e);
       }
       written.add(closing.toDataFile());
     }
+  }
+
+  /**
+   * The partition of a group's rows, from its first row decoded: which also checks that the rows were encoded with
+   * this table's schema (the decoder knows no other) and that they are in the partition they were grouped by.
+   */
+  private PartitionKey partitionOf(byte[] row, String partitionPath) {
+    Record record;
+    try {
+      record = decoder.decode(row);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read back an encoded row of " + table.name(), e);
+    }
+    PartitionKey key = new PartitionKey(table.spec(), table.schema());
+    key.partition(wrapper.wrap(record));
+    String path = table.spec().isUnpartitioned() ? "" : table.spec().partitionToPath(key);
+    if (!path.equals(partitionPath)) {
+      throw new IllegalStateException("a row of " + table.name() + " grouped under partition '" + partitionPath
+          + "' belongs in '" + path + "'");
+    }
+    return key;
+  }
+
+  private DataWriter<?> open(PartitionKey partition) throws IOException {
+    PartitionSpec spec = table.spec();
+    // An unpartitioned table's files go straight under data/ (a partition path would add an empty segment).
+    EncryptedOutputFile file = spec.isUnpartitioned() ? outputFiles.newOutputFile()
+        : outputFiles.newOutputFile(spec, partition);
+    PartitionKey partitionValue = spec.isUnpartitioned() ? null : partition;
+    if (format != FileFormat.AVRO) {
+      return new GenericAppenderFactory(table, table.schema(), spec, table.properties(), null, null, null)
+          .newDataWriter(file, format, partitionValue);
+    }
+    return Avro.writeData(file.encryptingOutputFile())
+        .schema(table.schema())
+        .createWriterFunc(ignored -> new EncodedRowWriter())
+        .setAll(table.properties())
+        .metricsConfig(MetricsConfig.forTable(table))
+        .withSpec(spec)
+        .withPartition(partitionValue)
+        .withKeyMetadata(file.keyMetadata())
+        .overwrite()
+        .build();
   }
 }

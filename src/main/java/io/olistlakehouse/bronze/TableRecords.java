@@ -2,129 +2,108 @@ package io.olistlakehouse.bronze;
 
 import io.olistlakehouse.contracts.BronzeContracts;
 import io.olistlakehouse.contracts.BronzeStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
-import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.iceberg.Schema;
-import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
-import org.apache.spark.sql.Row;
 
 /**
- * Turns decoded rows into the Iceberg records of one bronze table. A stream's record is its contract's Avro binary
- * read back, plus the Kafka coordinates; a dead letter is the decoded row's columns of the same names. Columns are
- * matched by name, so a table that kept a column a newer contract dropped gets null there. Not thread-safe, and the
- * returned record is reused: one instance per writing task, each record written before the next is asked for.
+ * Builds the Iceberg records of one bronze table. A stream's record is its data resolved into the contract, plus the
+ * Kafka coordinates; a dead letter is its coordinates, raw bytes and reason. Columns are matched by name, so a table
+ * that kept a column a newer contract dropped gets null there. Not thread-safe, and the returned record is reused:
+ * one instance per task, each record encoded before the next is asked for.
  */
 final class TableRecords {
 
-  /** Where one table column's value comes from: the decoded row, or the contract record read from it. */
+  /** Where one table column's value comes from: the resolved contract record or the Kafka coordinates. */
   private interface Source {
-    Object value(Row decoded, org.apache.avro.generic.GenericRecord contract);
+    Object value(GenericRecord contract, KafkaCoordinates kafka);
   }
 
   private final Source[] sources;
-  private final GenericDatumReader<org.apache.avro.generic.GenericRecord> contractReader;
-  private final int contractColumn = BronzeColumns.DECODED.fieldIndex(BronzeColumns.CONTRACT_AVRO);
-  private final GenericRecord record;
-  private BinaryDecoder decoder;
-  private org.apache.avro.generic.GenericRecord contract;
+  private final org.apache.iceberg.data.GenericRecord record;
 
-  private TableRecords(Schema table, Source[] sources,
-      GenericDatumReader<org.apache.avro.generic.GenericRecord> contractReader) {
+  private TableRecords(Schema table, Source[] sources) {
     this.sources = sources;
-    this.contractReader = contractReader;
-    this.record = GenericRecord.create(table);
+    this.record = org.apache.iceberg.data.GenericRecord.create(table);
   }
 
   /** Records of a stream's table: contract columns by name, then the Kafka coordinates. */
   static TableRecords forStream(BronzeStream stream, Schema table) {
     org.apache.avro.Schema contract = BronzeContracts.schema(stream);
-    List<String> coordinates = List.of(BronzeColumns.KAFKA_COORDINATES.fieldNames());
     List<Types.NestedField> columns = table.columns();
     Source[] sources = new Source[columns.size()];
     for (int i = 0; i < sources.length; i++) {
       Types.NestedField column = columns.get(i);
       org.apache.avro.Schema.Field field = contract.getField(column.name());
-      if (coordinates.contains(column.name())) {
-        sources[i] = fromRow(column);
+      Source coordinate = coordinate(column);
+      if (coordinate != null) {
+        sources[i] = coordinate;
       } else if (field != null) {
         int position = field.pos();
         Function<Object, Object> convert = converter(column, nonNull(field.schema()));
-        sources[i] = (row, read) -> {
+        sources[i] = (read, kafka) -> {
           Object value = read.get(position);
           return value == null ? null : convert.apply(value);
         };
       }
     }
-    return new TableRecords(table, sources, new GenericDatumReader<>(contract));
+    return new TableRecords(table, sources);
   }
 
-  /** Records of the dead-letter table: every column from the decoded row's column of the same name. */
-  static TableRecords forDeadLetters(Schema table) {
-    List<Types.NestedField> columns = table.columns();
-    Source[] sources = new Source[columns.size()];
+  Record toRecord(GenericRecord resolved, KafkaCoordinates kafka) {
     for (int i = 0; i < sources.length; i++) {
-      sources[i] = fromRow(columns.get(i));
-    }
-    return new TableRecords(table, sources, null);
-  }
-
-  Record toRecord(Row decoded) {
-    if (contractReader != null) {
-      byte[] binary = (byte[]) decoded.get(contractColumn);
-      decoder = DecoderFactory.get().binaryDecoder(binary, decoder);
-      try {
-        contract = contractReader.read(contract, decoder);
-      } catch (IOException e) {
-        // The binary was written from this contract a stage earlier: failing to read it is a bug, not bad input.
-        throw new UncheckedIOException("cannot read back the contract binary of a decoded record", e);
-      }
-    }
-    for (int i = 0; i < sources.length; i++) {
-      record.set(i, sources[i] == null ? null : sources[i].value(decoded, contract));
+      record.set(i, sources[i] == null ? null : sources[i].value(resolved, kafka));
     }
     return record;
   }
 
-  private static Source fromRow(Types.NestedField column) {
-    int index = BronzeColumns.DECODED.fieldIndex(column.name());
-    Function<Object, Object> convert = sparkValue(column.type());
-    return (row, read) -> {
-      Object value = row.get(index);
-      return value == null ? null : convert.apply(value);
+  /** The dead-letter table's record of a refused Kafka record: where it was, its raw bytes and why. */
+  static Record deadLetter(Schema table, KafkaCoordinates kafka, byte[] key, byte[] value, DecodeResult<?> refused) {
+    org.apache.iceberg.data.GenericRecord letter = org.apache.iceberg.data.GenericRecord.create(table);
+    for (Types.NestedField column : table.columns()) {
+      Source coordinate = coordinate(column);
+      if (coordinate != null) {
+        letter.setField(column.name(), coordinate.value(null, kafka));
+      }
+    }
+    letter.setField(BronzeColumns.STREAM, refused.stream() == null ? null : refused.stream().streamName());
+    letter.setField(BronzeColumns.KAFKA_KEY, key == null ? null : ByteBuffer.wrap(key));
+    letter.setField(BronzeColumns.KAFKA_VALUE, value == null ? null : ByteBuffer.wrap(value));
+    letter.setField(BronzeColumns.SCHEMA_ID, refused.schemaId());
+    letter.setField(BronzeColumns.REASON, refused.reason().name());
+    letter.setField(BronzeColumns.ERROR_CLASS, refused.errorClass());
+    letter.setField(BronzeColumns.ERROR_MESSAGE, refused.errorMessage());
+    return letter;
+  }
+
+  /** The source of a Kafka-coordinate column, null for any other column. */
+  private static Source coordinate(Types.NestedField column) {
+    return switch (column.name()) {
+      case BronzeColumns.KAFKA_TOPIC -> (read, kafka) -> kafka.topic();
+      case BronzeColumns.KAFKA_PARTITION -> (read, kafka) -> kafka.partition();
+      case BronzeColumns.KAFKA_OFFSET -> (read, kafka) -> kafka.offset();
+      case BronzeColumns.KAFKA_TIMESTAMP -> {
+        LongFunction<Object> time = timestamp(column.type(), true);
+        yield (read, kafka) -> time.apply(kafka.timestampMillis());
+      }
+      default -> null;
     };
   }
 
-  /** Spark's external values (Timestamp, byte[]) as Iceberg's generic data wants them. */
-  private static Function<Object, Object> sparkValue(Type type) {
-    return switch (type.typeId()) {
-      case TIMESTAMP -> v -> {
-        Timestamp t = (Timestamp) v;
-        return utc(Math.floorDiv(t.getTime(), 1_000L), t.getNanos());
-      };
-      case BINARY -> v -> ByteBuffer.wrap((byte[]) v);
-      default -> v -> v;
-    };
-  }
-
-  /** A contract value (Avro generic data, no logical-type conversions) as the column's Iceberg generic value. */
+  /** A resolved contract value (Avro generic data, decimals as BigDecimal) as the column's Iceberg generic value. */
   private static Function<Object, Object> converter(Types.NestedField column, org.apache.avro.Schema avro) {
     LogicalType logical = avro.getLogicalType();
     return switch (column.type().typeId()) {
@@ -137,24 +116,27 @@ final class TableRecords {
       case DATE -> v -> LocalDate.ofEpochDay(((Number) v).longValue());
       case BINARY -> v -> ((ByteBuffer) v).duplicate();
       case DECIMAL -> {
-        int scale = ((LogicalTypes.Decimal) logical).getScale();
         int columnScale = ((Types.DecimalType) column.type()).scale();
         // Exact or refused: the contract's scale equals the column's, and setScale throws rather than round.
-        yield v -> new BigDecimal(new BigInteger(bytes((ByteBuffer) v)), scale).setScale(columnScale);
+        yield v -> ((BigDecimal) v).setScale(columnScale);
       }
       case TIMESTAMP -> {
-        boolean millis = logical instanceof LogicalTypes.TimestampMillis;
-        boolean zoned = ((Types.TimestampType) column.type()).shouldAdjustToUTC();
-        long perSecond = millis ? 1_000L : 1_000_000L;
-        int nanosPerUnit = millis ? 1_000_000 : 1_000;
-        yield v -> {
-          long raw = ((Number) v).longValue();
-          OffsetDateTime time = utc(Math.floorDiv(raw, perSecond), (int) Math.floorMod(raw, perSecond) * nanosPerUnit);
-          return zoned ? time : time.toLocalDateTime();
-        };
+        LongFunction<Object> time = timestamp(column.type(), logical instanceof LogicalTypes.TimestampMillis);
+        yield v -> time.apply(((Number) v).longValue());
       }
       default -> throw new IllegalArgumentException("bronze column " + column.name() + " has type " + column.type()
           + ", which a contract field cannot fill");
+    };
+  }
+
+  /** Epoch milliseconds (or microseconds) as the timestamp column wants them: with or without its zone. */
+  private static LongFunction<Object> timestamp(Type column, boolean millis) {
+    boolean zoned = ((Types.TimestampType) column).shouldAdjustToUTC();
+    long perSecond = millis ? 1_000L : 1_000_000L;
+    int nanosPerUnit = millis ? 1_000_000 : 1_000;
+    return raw -> {
+      OffsetDateTime time = utc(Math.floorDiv(raw, perSecond), (int) Math.floorMod(raw, perSecond) * nanosPerUnit);
+      return zoned ? time : time.toLocalDateTime();
     };
   }
 
@@ -169,11 +151,5 @@ final class TableRecords {
     }
     return schema.getTypes().stream().filter(s -> s.getType() != org.apache.avro.Schema.Type.NULL).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("a union of only null: " + schema));
-  }
-
-  private static byte[] bytes(ByteBuffer buffer) {
-    byte[] out = new byte[buffer.remaining()];
-    buffer.duplicate().get(out);
-    return out;
   }
 }

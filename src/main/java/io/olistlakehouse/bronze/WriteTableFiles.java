@@ -2,6 +2,7 @@ package io.olistlakehouse.bronze;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,21 +12,23 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 
 /**
- * The writing stage of a batch, run in Spark tasks: decoded rows, clustered by table and day, become data files of
+ * The writing stage of a batch, run in Spark tasks: encoded rows, grouped by table and partition, become data files of
  * their tables. Each task reports per table the rows it received and the files it wrote; the driver commits them.
  * A task that fails deletes what it wrote, so a retried task leaves no stray files behind.
  */
 final class WriteTableFiles implements FlatMapFunction<Iterator<Row>, WrittenFiles> {
 
   private static final long serialVersionUID = 1L;
-  private static final int TABLE_COLUMN = BronzeColumns.DECODED.length();
+  private static final int TABLE_COLUMN = EncodePartition.ENCODED.fieldIndex(EncodePartition.TABLE);
+  private static final int PARTITION_COLUMN = EncodePartition.ENCODED.fieldIndex(EncodePartition.PARTITION);
+  private static final int ROW_COLUMN = EncodePartition.ENCODED.fieldIndex(EncodePartition.ROW);
 
   private final Map<String, Table> tables;
   private final Set<String> alreadyCommitted;
   private final String operationId;
 
   /**
-   * @param tables serializable copies of the tables by name (as in {@link BatchFrames#TABLE})
+   * @param tables serializable copies of the tables by name (as in {@link EncodePartition#TABLE})
    * @param alreadyCommitted tables that hold this batch already: their rows are counted, not written again
    * @param operationId unique per attempt of a batch, part of every file name
    */
@@ -38,29 +41,32 @@ final class WriteTableFiles implements FlatMapFunction<Iterator<Row>, WrittenFil
   @Override
   public Iterator<WrittenFiles> call(Iterator<Row> rows) throws Exception {
     TaskContext task = TaskContext.get();
-    List<WrittenFiles> results = new ArrayList<>();
-    List<TableFileWriter> writers = new ArrayList<>();
-    TableFileWriter current = null;
+    Map<String, TableFileWriter> writers = new LinkedHashMap<>();
+    TableFileWriter writer = null;
     try {
       while (rows.hasNext()) {
         Row row = rows.next();
         String table = row.getString(TABLE_COLUMN);
-        if (current == null || !current.name().equals(table)) {
-          if (current != null) {
-            results.add(current.finish());
+        if (writer == null || !writer.name().equals(table)) {
+          if (writer != null) {
+            writer.closeFile(); // its group has ended: one file open at a time
           }
-          current = new TableFileWriter(table, tables.get(table), alreadyCommitted.contains(table),
-              task.partitionId(), task.taskAttemptId(), operationId);
-          writers.add(current);
+          writer = writers.get(table);
         }
-        current.write(row);
+        if (writer == null) {
+          writer = new TableFileWriter(table, tables.get(table), alreadyCommitted.contains(table), task.partitionId(),
+              task.taskAttemptId(), operationId);
+          writers.put(table, writer);
+        }
+        writer.write(row.getString(PARTITION_COLUMN), (byte[]) row.get(ROW_COLUMN));
       }
-      if (current != null) {
-        results.add(current.finish());
+      List<WrittenFiles> results = new ArrayList<>();
+      for (TableFileWriter w : writers.values()) {
+        results.add(w.finish());
       }
       return results.iterator();
     } catch (Exception e) {
-      writers.forEach(TableFileWriter::abort);
+      writers.values().forEach(TableFileWriter::abort);
       throw e;
     } finally {
       // Each task deserializes its own copies of the tables, and with them its own S3 clients: close them.

@@ -124,7 +124,7 @@ class DeadLetterIT {
     byte[] tooWide = TestEvents.encodeWithRawDecimal(TestEvents.record(BronzeStream.PAYMENT, 4), "payment_value",
         BigInteger.TEN.pow(13));
     inject(producer, out, payments, key, ConfluentWireFormat.frame(paymentId, tooWide),
-        DeadLetterReason.OUT_OF_CONTRACT, "does not fit contract io.olistlakehouse.bronze.Payment");
+        DeadLetterReason.OUT_OF_CONTRACT, "does not fit table");
     inject(producer, out, payments, null, goodPayment, DeadLetterReason.MISSING_KEY, "without a key");
     inject(producer, out, topics.topic(BronzeStream.REVIEW), key, null, DeadLetterReason.MISSING_VALUE,
         "tombstone");

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Map;
 import org.apache.avro.Conversions;
@@ -64,13 +63,11 @@ class RecordDecoderTest {
     for (BronzeStream stream : BronzeStream.values()) {
       GenericRecord sent = TestEvents.record(stream, 7);
       String topic = TOPICS.topic(stream);
-      DecodeResult r = decoder.decode(topic, KEY, serialize(topic, sent));
+      DecodeResult<byte[]> r = decoder.decode(topic, KEY, serialize(topic, sent));
       assertFalse(r.isDeadLetter(), stream + ": " + r.errorMessage());
       assertEquals(stream, r.stream());
       assertEquals(client.lookup(topic + "-value", sent.getSchema()).id(), r.schemaId());
-      assertEquals(sent, readContract(stream, r.contractAvro()), stream.streamName());
-      long day = TestEvents.eventTime(7).atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
-      assertEquals(day, r.eventDay().longValue(), stream + ": the day of its event time, its bronze partition");
+      assertEquals(sent, readContract(stream, r.encoded()), stream.streamName());
     }
   }
 
@@ -84,9 +81,9 @@ class RecordDecoderTest {
     GenericRecord evolved = new GenericData.Record(newer);
     contract.getFields().forEach(f -> evolved.put(f.name(), sent.get(f.name())));
     evolved.put("channel", "app");
-    DecodeResult r = decoder.decode(PAYMENT, KEY, serialize("evolving-payments", evolved));
+    DecodeResult<byte[]> r = decoder.decode(PAYMENT, KEY, serialize("evolving-payments", evolved));
     assertFalse(r.isDeadLetter(), r.errorMessage());
-    assertEquals(sent, readContract(BronzeStream.PAYMENT, r.contractAvro()));
+    assertEquals(sent, readContract(BronzeStream.PAYMENT, r.encoded()));
   }
 
   @Test
@@ -99,7 +96,7 @@ class RecordDecoderTest {
 
   @Test
   void payloadsNotInTheWireFormat() {
-    DecodeResult json = decoder.decode(PAYMENT, KEY, "{\"order_id\":1}".getBytes(StandardCharsets.UTF_8));
+    DecodeResult<byte[]> json = decoder.decode(PAYMENT, KEY, "{\"order_id\":1}".getBytes(StandardCharsets.UTF_8));
     assertDeadLetter(json, DeadLetterReason.NOT_WIRE_FORMAT, "bad magic byte 0x7b");
     assertEquals(WireFormatException.class.getName(), json.errorClass());
     assertNull(json.schemaId());
@@ -109,7 +106,7 @@ class RecordDecoderTest {
 
   @Test
   void unknownSchemaId() {
-    DecodeResult r = decoder.decode(PAYMENT, KEY, ConfluentWireFormat.frame(99_999, new byte[] {2, 65}));
+    DecodeResult<byte[]> r = decoder.decode(PAYMENT, KEY, ConfluentWireFormat.frame(99_999, new byte[] {2, 65}));
     assertDeadLetter(r, DeadLetterReason.UNKNOWN_SCHEMA_ID, "unknown schema id 99999");
     assertEquals(99_999, r.schemaId());
   }
@@ -129,7 +126,7 @@ class RecordDecoderTest {
         + "\"io.olistlakehouse.bronze\",\"fields\":[{\"name\":\"order_id\",\"type\":\"long\"}]}");
     GenericRecord r = new GenericData.Record(rogue);
     r.put("order_id", 5L);
-    DecodeResult result = decoder.decode(PAYMENT, KEY, serialize("rogue-payments", r));
+    DecodeResult<byte[]> result = decoder.decode(PAYMENT, KEY, serialize("rogue-payments", r));
     assertDeadLetter(result, DeadLetterReason.INCOMPATIBLE_SCHEMA, "cannot be read as reader schema");
   }
 
@@ -139,7 +136,7 @@ class RecordDecoderTest {
     // A producer that does not validate decimals: 10^13 cents do not fit decimal(12,2).
     GenericRecord record = TestEvents.record(BronzeStream.PAYMENT, 1);
     byte[] body = TestEvents.encodeWithRawDecimal(record, "payment_value", BigInteger.TEN.pow(13));
-    DecodeResult r = decoder.decode(PAYMENT, KEY, ConfluentWireFormat.frame(id, body));
+    DecodeResult<byte[]> r = decoder.decode(PAYMENT, KEY, ConfluentWireFormat.frame(id, body));
     assertDeadLetter(r, DeadLetterReason.OUT_OF_CONTRACT, "does not fit contract io.olistlakehouse.bronze.Payment");
     assertEquals(id, r.schemaId());
   }
@@ -152,8 +149,8 @@ class RecordDecoderTest {
         BigInteger.TEN.pow(13));
     assertTrue(fresh.decode(PAYMENT, KEY, ConfluentWireFormat.frame(id, tooWide)).isDeadLetter());
     GenericRecord next = TestEvents.record(BronzeStream.PAYMENT, 3);
-    DecodeResult r = fresh.decode(PAYMENT, KEY, serialize(PAYMENT, next));
-    assertEquals(next, readContract(BronzeStream.PAYMENT, r.contractAvro()));
+    DecodeResult<byte[]> r = fresh.decode(PAYMENT, KEY, serialize(PAYMENT, next));
+    assertEquals(next, readContract(BronzeStream.PAYMENT, r.encoded()));
   }
 
   @Test
@@ -165,14 +162,14 @@ class RecordDecoderTest {
     GenericRecord valid = TestEvents.record(BronzeStream.PAYMENT, 1);
     threeDigits.getFields().forEach(f -> r.put(f.name(), valid.get(f.name())));
     r.put("payment_value", new BigDecimal("12.345"));
-    DecodeResult result = decoder.decode(PAYMENT, KEY, serialize("milli-payments", r));
+    DecodeResult<byte[]> result = decoder.decode(PAYMENT, KEY, serialize("milli-payments", r));
     assertDeadLetter(result, DeadLetterReason.OUT_OF_CONTRACT,
         "payment_value: written as decimal(12,3), the contract says decimal(12,2)");
   }
 
   @Test
   void aTopicThatIsNotABronzeTopic() {
-    DecodeResult r = decoder.decode("orders", KEY, new byte[] {0, 0, 0, 0, 1});
+    DecodeResult<byte[]> r = decoder.decode("orders", KEY, new byte[] {0, 0, 0, 0, 1});
     assertDeadLetter(r, DeadLetterReason.UNKNOWN_TOPIC, "'orders' is not one of the bronze topics");
     assertNull(r.stream());
   }
@@ -187,10 +184,10 @@ class RecordDecoderTest {
     assertFalse(e instanceof WireFormatException, e.toString());
   }
 
-  private static void assertDeadLetter(DecodeResult r, DeadLetterReason reason, String messagePart) {
+  private static void assertDeadLetter(DecodeResult<?> r, DeadLetterReason reason, String messagePart) {
     assertTrue(r.isDeadLetter(), "expected a dead letter " + reason);
     assertEquals(reason, r.reason(), r.errorMessage());
-    assertNull(r.contractAvro());
+    assertNull(r.encoded());
     assertTrue(r.errorMessage().contains(messagePart), r.errorMessage());
     assertTrue(r.errorClass().contains("."), r.errorClass());
   }

@@ -8,7 +8,6 @@ import io.olistlakehouse.contracts.BronzeStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,16 +18,14 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.types.Types;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
 
-/** Decoded rows become the Iceberg records of their tables, value for value. */
+/** Resolved records and dead letters become the Iceberg records of their tables, value for value. */
 class TableRecordsTest {
 
   /** With milliseconds, so that their conversion is checked too. */
   private static final Instant EVENT_TIME = Instant.parse("2017-03-01T08:30:15.678Z");
-  private static final Timestamp KAFKA_TIME = Timestamp.from(Instant.parse("2017-03-02T10:15:30.123Z"));
+  private static final long KAFKA_TIME = Instant.parse("2017-03-02T10:15:30.123Z").toEpochMilli();
 
   @Test
   void everyContractFieldAndKafkaCoordinateLandsInItsColumn() {
@@ -36,7 +33,7 @@ class TableRecordsTest {
       TableRecords records = TableRecords.forStream(stream, BronzeTableSchemas.streamTable(stream));
       for (long n : new long[] {3, 4}) { // odd: optional fields set; even: optional fields null
         GenericRecord sent = TestEvents.record(stream, n, EVENT_TIME.plusMillis(n));
-        Record landed = records.toRecord(decoded(stream, sent, n));
+        Record landed = records.toRecord(sent, at(stream, n));
         for (org.apache.avro.Schema.Field field : BronzeContracts.schema(stream).getFields()) {
           assertEquals(expected(field, sent.get(field.name())), landed.getField(field.name()),
               stream + "." + field.name() + " of record " + n);
@@ -57,7 +54,7 @@ class TableRecordsTest {
     columns.addAll(kept.columns());
     Schema table = new Schema(columns);
     Record landed = TableRecords.forStream(BronzeStream.PAYMENT, table)
-        .toRecord(decoded(BronzeStream.PAYMENT, TestEvents.record(BronzeStream.PAYMENT, 5), 5));
+        .toRecord(TestEvents.record(BronzeStream.PAYMENT, 5), at(BronzeStream.PAYMENT, 5));
     assertNull(landed.getField("legacy_channel"));
     assertEquals(TestEvents.money(5), landed.getField("payment_value"));
   }
@@ -66,9 +63,10 @@ class TableRecordsTest {
   void aDeadLetterKeepsItsRawBytesAndReason() {
     byte[] key = "k".getBytes(StandardCharsets.UTF_8);
     byte[] value = {0, 0, 0, 0, 9, 1};
-    Row row = RowFactory.create("payment", "t.payment", 1, 42L, KAFKA_TIME, key, value, 9, "UNKNOWN_SCHEMA_ID",
-        "io.olistlakehouse.serde.WireFormatException", "schema id 9 is not registered", null, null);
-    Record landed = TableRecords.forDeadLetters(BronzeTableSchemas.deadLetterTable()).toRecord(row);
+    DecodeResult<byte[]> refused = DecodeResult.deadLetter(BronzeStream.PAYMENT, 9,
+        DeadLetterReason.UNKNOWN_SCHEMA_ID, new IllegalArgumentException("schema id 9 is not registered"));
+    KafkaCoordinates at = new KafkaCoordinates("t.payment", 1, 42L, KAFKA_TIME);
+    Record landed = TableRecords.deadLetter(BronzeTableSchemas.deadLetterTable(), at, key, value, refused);
     assertEquals("payment", landed.getField(BronzeColumns.STREAM));
     assertEquals(42L, landed.getField(BronzeColumns.KAFKA_OFFSET));
     assertEquals(ByteBuffer.wrap(key), landed.getField(BronzeColumns.KAFKA_KEY));
@@ -76,13 +74,12 @@ class TableRecordsTest {
     assertEquals(9, landed.getField(BronzeColumns.SCHEMA_ID));
     assertEquals("UNKNOWN_SCHEMA_ID", landed.getField(BronzeColumns.REASON));
     assertEquals("schema id 9 is not registered", landed.getField(BronzeColumns.ERROR_MESSAGE));
+    assertEquals(IllegalArgumentException.class.getName(), landed.getField(BronzeColumns.ERROR_CLASS));
     assertEquals(OffsetDateTime.parse("2017-03-02T10:15:30.123Z"), landed.getField(BronzeColumns.KAFKA_TIMESTAMP));
   }
 
-  private static Row decoded(BronzeStream stream, GenericRecord record, long n) {
-    byte[] contract = new ContractEncoder(BronzeContracts.schema(stream)).encode(record);
-    return RowFactory.create(stream.streamName(), "t." + stream.streamName(), 2, 1_000 + n, KAFKA_TIME, null, null,
-        1, null, null, null, contract, 17_000);
+  private static KafkaCoordinates at(BronzeStream stream, long n) {
+    return new KafkaCoordinates("t." + stream.streamName(), 2, 1_000 + n, KAFKA_TIME);
   }
 
   /** What a contract value must become, worked out independently of the code under test. */
