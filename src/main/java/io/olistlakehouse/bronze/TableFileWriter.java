@@ -37,6 +37,7 @@ final class TableFileWriter {
   private final OutputFileFactory outputFiles;
   private final FileFormat format;
   private final long targetFileSize;
+  private final MetricsConfig metrics;
   private final List<DataFile> written = new ArrayList<>();
   private DataWriter<?> writer;
   private PartitionKey writerKey;
@@ -57,6 +58,7 @@ final class TableFileWriter {
         .operationId(operationId).build();
     this.targetFileSize = PropertyUtil.propertyAsLong(table.properties(),
         TableProperties.WRITE_TARGET_FILE_SIZE_BYTES, TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT);
+    this.metrics = MetricsConfig.forTable(table);
   }
 
   String name() {
@@ -157,7 +159,7 @@ final class TableFileWriter {
         .schema(table.schema())
         .createWriterFunc(ignored -> new EncodedRowWriter())
         .setAll(table.properties())
-        .metricsConfig(MetricsConfig.forTable(table))
+        .metricsConfig(metrics)
         .withSpec(spec)
         .withPartition(partitionValue)
         .withKeyMetadata(file.keyMetadata())
