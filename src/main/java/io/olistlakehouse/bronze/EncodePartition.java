@@ -82,10 +82,11 @@ final class EncodePartition implements MapPartitionsFunction<Row, Row> {
       if (!r.isDeadLetter()) {
         return r.encoded();
       }
+      Table deadLetters = table(BronzeTables.DEAD_LETTER);
       if (deadLetterRows == null) {
-        deadLetterRows = new TableRowEncoder(BronzeTables.DEAD_LETTER, table(BronzeTables.DEAD_LETTER));
+        deadLetterRows = new TableRowEncoder(BronzeTables.DEAD_LETTER, deadLetters);
       }
-      return deadLetterRows.encode(TableRecords.deadLetter(table(BronzeTables.DEAD_LETTER).schema(), at, key, value, r));
+      return deadLetterRows.encode(TableRecords.deadLetter(deadLetters.schema(), at, key, value, r));
     }
 
     private TableRowEncoder rows(BronzeStream stream) {
