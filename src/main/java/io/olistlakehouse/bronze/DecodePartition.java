@@ -2,6 +2,7 @@ package io.olistlakehouse.bronze;
 
 import java.sql.Timestamp;
 import java.util.Iterator;
+import java.util.function.Function;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -37,6 +38,11 @@ public final class DecodePartition implements MapPartitionsFunction<Row, Row> {
   @Override
   public Iterator<Row> call(Iterator<Row> input) {
     RecordDecoder decoder = JvmDecoders.forThread(registryUrl, topics);
+    return oneForOne(input, kafka -> decode(decoder, kafka));
+  }
+
+  /** Each input converted as it is asked for: exactly one output per input, which the batch's counts rely on. */
+  static <A, B> Iterator<B> oneForOne(Iterator<A> input, Function<A, B> convert) {
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -44,8 +50,8 @@ public final class DecodePartition implements MapPartitionsFunction<Row, Row> {
       }
 
       @Override
-      public Row next() {
-        return decode(decoder, input.next());
+      public B next() {
+        return convert.apply(input.next());
       }
     };
   }

@@ -44,18 +44,10 @@ final class EncodePartition implements MapPartitionsFunction<Row, Row> {
   @Override
   public Iterator<Row> call(Iterator<Row> input) {
     RowEncoding encoding = new RowEncoding(JvmDecoders.forThread(registryUrl, topics), tables);
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return input.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        EncodedRow encoded = encoding.encode(input.next());
-        return RowFactory.create(encoded.table(), encoded.partitionPath(), encoded.row());
-      }
-    };
+    return DecodePartition.oneForOne(input, kafka -> {
+      EncodedRow encoded = encoding.encode(kafka);
+      return RowFactory.create(encoded.table(), encoded.partitionPath(), encoded.row());
+    });
   }
 
   /** One task's decoder and table encoders (made when a table first gets a row). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.olistlakehouse.contracts.BronzeStream;
+import io.olistlakehouse.platform.catalog.InMemoryCatalogs;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.iceberg.AppendFiles;
@@ -15,7 +16,6 @@ import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.inmemory.InMemoryCatalog;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,9 +30,7 @@ class CommittedBatchesTest {
 
   @BeforeEach
   void createTable() {
-    InMemoryCatalog catalog = new InMemoryCatalog();
-    catalog.initialize("test", Map.of());
-    catalog.createNamespace(Namespace.of("bronze"));
+    InMemoryCatalog catalog = InMemoryCatalogs.withNamespace("bronze");
     Schema schema = BronzeTableSchemas.streamTable(BronzeStream.PAYMENT);
     table = catalog.createTable(TableIdentifier.of("bronze", "payment"), schema, PartitionSpec.unpartitioned());
   }

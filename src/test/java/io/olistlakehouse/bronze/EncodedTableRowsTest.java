@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.olistlakehouse.bronze.TableRowEncoder.EncodedRow;
 import io.olistlakehouse.contracts.BronzeStream;
+import io.olistlakehouse.platform.catalog.InMemoryCatalogs;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -14,14 +15,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
-import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
@@ -46,9 +45,7 @@ class EncodedTableRowsTest {
 
   @BeforeEach
   void createTables() {
-    catalog = new InMemoryCatalog();
-    catalog.initialize("test", Map.of());
-    catalog.createNamespace(Namespace.of("bronze"));
+    catalog = InMemoryCatalogs.withNamespace("bronze");
     var schema = BronzeTableSchemas.streamTable(BronzeStream.PAYMENT);
     payments = catalog.createTable(TableIdentifier.of("bronze", "payment"), schema,
         BronzeTableSchemas.streamPartitioning(schema));

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.olistlakehouse.bronze.BatchMarker;
 import io.olistlakehouse.bronze.CommittedBatches;
+import io.olistlakehouse.platform.catalog.InMemoryCatalogs;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.IcebergGenerics;
@@ -36,9 +36,7 @@ class DriverCommitTest {
 
   @BeforeEach
   void createTable() {
-    catalog = new InMemoryCatalog();
-    catalog.initialize("test", Map.of());
-    catalog.createNamespace(Namespace.of("speed"));
+    catalog = InMemoryCatalogs.withNamespace("speed");
     table = catalog.createTable(ID, SCHEMA, org.apache.iceberg.PartitionSpec
         .unpartitioned(), Map.of("format-version", "2"));
   }
