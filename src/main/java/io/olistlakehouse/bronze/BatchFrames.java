@@ -12,10 +12,6 @@ import org.apache.spark.sql.Row;
 /** The Spark plan of a batch: Kafka rows to encoded table rows, grouped the way the table files are written. */
 final class BatchFrames {
 
-  /** The Kafka source's columns the decoding step reads, in the order it reads them. */
-  private static final String[] KAFKA_COLUMNS =
-      {"key", "value", "topic", "partition", "offset", "unix_millis(timestamp)"};
-
   /** A 64-bit hash of (table, partition path): what rows are shuffled and sorted by. */
   static final String GROUP = "file_group";
 
@@ -29,7 +25,7 @@ final class BatchFrames {
    */
   static Dataset<Row> clustered(Dataset<Row> kafka, String registryUrl, BronzeTopics topics,
       Map<String, Table> tables) {
-    return kafka.selectExpr(KAFKA_COLUMNS)
+    return kafka.selectExpr(KafkaCoordinates.SOURCE_COLUMNS)
         .mapPartitions(new EncodePartition(registryUrl, topics, tables), Encoders.row(EncodePartition.ENCODED))
         .withColumn(GROUP, xxhash64(col(EncodePartition.TABLE), col(EncodePartition.PARTITION)))
         .repartition(col(GROUP))

@@ -10,14 +10,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * The decoding step of a batch, run in Spark tasks: one {@link BronzeColumns#DECODED} row out for every Kafka row in
- * (columns key, value, topic, partition, offset, timestamp, in this order). One output per input is what lets the
- * batch count records read from its decoded rows.
+ * The speed layer's decoding step, run in Spark tasks: one {@link BronzeColumns#DECODED} row out for every Kafka row
+ * in ({@link KafkaCoordinates#SOURCE_COLUMNS}). One output per input is what lets a batch count records read from
+ * its decoded rows.
  */
 public final class DecodePartition implements MapPartitionsFunction<Row, Row> {
-
-  /** The Kafka source's columns this step reads, in the order it reads them. */
-  private static final String[] INPUT_COLUMNS = {"key", "value", "topic", "partition", "offset", "timestamp"};
 
   private static final long serialVersionUID = 1L;
 
@@ -31,7 +28,7 @@ public final class DecodePartition implements MapPartitionsFunction<Row, Row> {
 
   /** A batch's Kafka rows decoded into their contracts' binary, which the speed layer reads with from_avro. */
   public static Dataset<Row> decoded(Dataset<Row> kafka, String registryUrl, BronzeTopics topics) {
-    return kafka.selectExpr(INPUT_COLUMNS)
+    return kafka.selectExpr(KafkaCoordinates.SOURCE_COLUMNS)
         .mapPartitions(new DecodePartition(registryUrl, topics), Encoders.row(BronzeColumns.DECODED));
   }
 
@@ -57,17 +54,17 @@ public final class DecodePartition implements MapPartitionsFunction<Row, Row> {
   }
 
   static Row decode(RecordDecoder decoder, Row kafka) {
-    byte[] key = (byte[]) kafka.get(0);
-    byte[] value = (byte[]) kafka.get(1);
-    String topic = kafka.getString(2);
-    DecodeResult<byte[]> r = decoder.decode(topic, key, value);
+    byte[] key = KafkaCoordinates.key(kafka);
+    byte[] value = KafkaCoordinates.value(kafka);
+    KafkaCoordinates at = KafkaCoordinates.of(kafka);
+    DecodeResult<byte[]> r = decoder.decode(at.topic(), key, value);
     String stream = r.stream() == null ? null : r.stream().streamName();
-    Timestamp timestamp = kafka.getTimestamp(5);
+    Timestamp timestamp = new Timestamp(at.timestampMillis());
     if (r.isDeadLetter()) {
-      return RowFactory.create(stream, topic, kafka.getInt(3), kafka.getLong(4), timestamp, key, value, r.schemaId(),
+      return RowFactory.create(stream, at.topic(), at.partition(), at.offset(), timestamp, key, value, r.schemaId(),
           r.reason().name(), r.errorClass(), r.errorMessage(), null);
     }
-    return RowFactory.create(stream, topic, kafka.getInt(3), kafka.getLong(4), timestamp, null, null, r.schemaId(),
+    return RowFactory.create(stream, at.topic(), at.partition(), at.offset(), timestamp, null, null, r.schemaId(),
         null, null, null, r.encoded());
   }
 }

@@ -13,9 +13,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The decoding step of the ingest, run in Spark tasks: every Kafka row (columns key, value, topic, partition, offset,
- * timestamp in epoch milliseconds, in this order) becomes one encoded row of the table it lands in, its stream's or
- * the dead-letter table. One output per input is what lets the batch count records read from the rows it writes.
+ * The decoding step of the ingest, run in Spark tasks: every Kafka row (of
+ * {@link KafkaCoordinates#SOURCE_COLUMNS}) becomes one encoded row of the table it lands in, its stream's or the
+ * dead-letter table. One output per input is what lets the batch count records read from the rows it writes.
  * Records are decoded once, straight into table rows: nothing is decoded again where the files are written.
  */
 final class EncodePartition implements MapPartitionsFunction<Row, Row> {
@@ -65,11 +65,10 @@ final class EncodePartition implements MapPartitionsFunction<Row, Row> {
     }
 
     EncodedRow encode(Row kafka) {
-      byte[] key = (byte[]) kafka.get(0);
-      byte[] value = (byte[]) kafka.get(1);
-      String topic = kafka.getString(2);
-      KafkaCoordinates at = new KafkaCoordinates(topic, kafka.getInt(3), kafka.getLong(4), kafka.getLong(5));
-      DecodeResult<EncodedRow> r = decoder.decode(topic, key, value,
+      byte[] key = KafkaCoordinates.key(kafka);
+      byte[] value = KafkaCoordinates.value(kafka);
+      KafkaCoordinates at = KafkaCoordinates.of(kafka);
+      DecodeResult<EncodedRow> r = decoder.decode(at.topic(), key, value,
           (stream, resolved) -> rows(stream).encode(records(stream).toRecord(resolved, at)));
       if (!r.isDeadLetter()) {
         return r.encoded();

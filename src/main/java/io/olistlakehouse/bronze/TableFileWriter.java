@@ -13,7 +13,6 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.avro.Avro;
 import org.apache.iceberg.data.GenericAppenderFactory;
-import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.data.avro.IcebergDecoder;
 import org.apache.iceberg.encryption.EncryptedOutputFile;
@@ -33,7 +32,8 @@ final class TableFileWriter {
   private final Table table;
   private final boolean alreadyCommitted;
   private final IcebergDecoder<Record> decoder;
-  private final InternalRecordWrapper wrapper;
+  private final RecordPartitions partitions;
+  private final GenericAppenderFactory appenders;
   private final OutputFileFactory outputFiles;
   private final FileFormat format;
   private final long targetFileSize;
@@ -51,7 +51,9 @@ final class TableFileWriter {
     this.table = table;
     this.alreadyCommitted = alreadyCommitted;
     this.decoder = new IcebergDecoder<>(table.schema());
-    this.wrapper = new InternalRecordWrapper(table.schema().asStruct());
+    this.partitions = new RecordPartitions(table);
+    this.appenders = new GenericAppenderFactory(table, table.schema(), table.spec(), table.properties(), null, null,
+        null);
     this.format = FileFormat.fromString(table.properties().getOrDefault(TableProperties.DEFAULT_FILE_FORMAT,
         TableProperties.DEFAULT_FILE_FORMAT_DEFAULT));
     this.outputFiles = OutputFileFactory.builderFor(table, partitionId, taskId).format(format)
@@ -135,9 +137,8 @@ final class TableFileWriter {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read back an encoded row of " + table.name(), e);
     }
-    PartitionKey key = new PartitionKey(table.spec(), table.schema());
-    key.partition(wrapper.wrap(record));
-    String path = table.spec().isUnpartitioned() ? "" : table.spec().partitionToPath(key);
+    PartitionKey key = partitions.keyOf(record).copy();
+    String path = partitions.path(key);
     if (!path.equals(partitionPath)) {
       throw new IllegalStateException("a row of " + table.name() + " grouped under partition '" + partitionPath
           + "' belongs in '" + path + "'");
@@ -152,8 +153,7 @@ final class TableFileWriter {
         : outputFiles.newOutputFile(spec, partition);
     PartitionKey partitionValue = spec.isUnpartitioned() ? null : partition;
     if (format != FileFormat.AVRO) {
-      return new GenericAppenderFactory(table, table.schema(), spec, table.properties(), null, null, null)
-          .newDataWriter(file, format, partitionValue);
+      return appenders.newDataWriter(file, format, partitionValue);
     }
     return Avro.writeData(file.encryptingOutputFile())
         .schema(table.schema())

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.apache.iceberg.PartitionKey;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.data.avro.IcebergEncoder;
 
@@ -22,8 +21,7 @@ final class TableRowEncoder {
   private final String table;
   private final Table layout;
   private final IcebergEncoder<Record> encoder;
-  private final InternalRecordWrapper wrapper;
-  private final PartitionKey key;
+  private final RecordPartitions partitions;
   private PartitionKey lastKey;
   private String lastPath;
 
@@ -31,8 +29,7 @@ final class TableRowEncoder {
     this.table = table;
     this.layout = layout;
     this.encoder = new IcebergEncoder<>(layout.schema());
-    this.wrapper = new InternalRecordWrapper(layout.schema().asStruct());
-    this.key = new PartitionKey(layout.spec(), layout.schema());
+    this.partitions = new RecordPartitions(layout);
   }
 
   /** Throws {@link RejectedRecordException} when a value does not fit its column (a decimal too wide, say). */
@@ -48,14 +45,11 @@ final class TableRowEncoder {
   }
 
   private String partitionPath(Record record) {
-    if (layout.spec().isUnpartitioned()) {
-      return "";
-    }
-    key.partition(wrapper.wrap(record));
+    PartitionKey key = partitions.keyOf(record);
     // Consecutive records of a Kafka partition mostly share a day: format the path only when it changes.
     if (!key.equals(lastKey)) {
       lastKey = key.copy();
-      lastPath = layout.spec().partitionToPath(lastKey);
+      lastPath = partitions.path(lastKey);
     }
     return lastPath;
   }

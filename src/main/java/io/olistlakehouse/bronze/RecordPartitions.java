@@ -1,0 +1,33 @@
+package io.olistlakehouse.bronze;
+
+import org.apache.iceberg.PartitionKey;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.InternalRecordWrapper;
+import org.apache.iceberg.data.Record;
+
+/**
+ * The partition a table's record belongs in, and that partition's path, by which rows are grouped into files (the
+ * path of an unpartitioned table is empty). Not thread-safe: the key returned is reused, copy it to keep it.
+ */
+final class RecordPartitions {
+
+  private final PartitionSpec spec;
+  private final InternalRecordWrapper wrapper;
+  private final PartitionKey key;
+
+  RecordPartitions(Table table) {
+    this.spec = table.spec();
+    this.wrapper = new InternalRecordWrapper(table.schema().asStruct());
+    this.key = new PartitionKey(table.spec(), table.schema());
+  }
+
+  PartitionKey keyOf(Record record) {
+    key.partition(wrapper.wrap(record));
+    return key;
+  }
+
+  String path(PartitionKey partition) {
+    return spec.isUnpartitioned() ? "" : spec.partitionToPath(partition);
+  }
+}
