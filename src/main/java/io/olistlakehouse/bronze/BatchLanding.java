@@ -21,9 +21,9 @@ import org.apache.spark.sql.Row;
 
 /**
  * The foreachBatch body. Tables that already hold this batch (an earlier attempt committed there) are found first;
- * then one Spark job decodes the batch into table rows and writes every other table's data files, grouped by
- * partition; then each table gets one commit marked with the batch; finally every record read must be in exactly one
- * commit. Batches run under a lock so that a stop request waits for the batch in flight to finish.
+ * then one Spark job, with a task per topic (or share of a large topic), decodes the batch into table rows and writes
+ * every other table's data files, one per partition; then each table gets one commit marked with the batch; finally
+ * every record read must be in exactly one commit. Batches run under a lock so that a stop request waits for the batch in flight to finish.
  */
 public final class BatchLanding implements VoidFunction2<Dataset<Row>, Long> {
 
@@ -62,9 +62,9 @@ public final class BatchLanding implements VoidFunction2<Dataset<Row>, Long> {
     Map<String, Table> serializable = new LinkedHashMap<>();
     current.forEach((name, table) -> serializable.put(name, SerializableTable.copyOf(table)));
     String operationId = marker.batchId() + "-" + UUID.randomUUID();
-    List<WrittenFiles> tasks = BatchFrames.clustered(batch, settings.registryUrl(), settings.topics(), serializable)
-        .javaRDD()
-        .mapPartitions(new WriteTableFiles(serializable, earlier.keySet(), operationId)).collect();
+    List<WrittenFiles> tasks = TopicGroups.of(batch.selectExpr(KafkaCoordinates.SOURCE_COLUMNS))
+        .mapPartitions(new LandTopicGroup(settings.registryUrl(), settings.topics(), serializable, earlier.keySet(),
+            operationId)).collect();
 
     Map<String, Long> expected = new TreeMap<>();
     Map<String, List<DataFile>> files = new TreeMap<>();

@@ -1,6 +1,8 @@
 package io.olistlakehouse.bronze;
 
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /** Where a Kafka record was read, which every bronze row carries: topic, partition, offset and record timestamp. */
 record KafkaCoordinates(String topic, int partition, long offset, long timestampMillis) {
@@ -20,5 +22,30 @@ record KafkaCoordinates(String topic, int partition, long offset, long timestamp
   /** The coordinates of a row of {@link #SOURCE_COLUMNS}. */
   static KafkaCoordinates of(Row kafka) {
     return new KafkaCoordinates(kafka.getString(2), kafka.getInt(3), kafka.getLong(4), kafka.getLong(5));
+  }
+
+  static byte[] key(InternalRow kafka) {
+    return kafka.isNullAt(0) ? null : kafka.getBinary(0);
+  }
+
+  static byte[] value(InternalRow kafka) {
+    return kafka.isNullAt(1) ? null : kafka.getBinary(1);
+  }
+
+  /** Reads the coordinates of Spark's internal rows of {@link #SOURCE_COLUMNS}; not thread-safe. */
+  static final class Reader {
+
+    private UTF8String lastTopic;
+    private String lastTopicString;
+
+    KafkaCoordinates of(InternalRow kafka) {
+      UTF8String topic = kafka.getUTF8String(2);
+      // A task reads one topic: decode its name once, not once per record.
+      if (!topic.equals(lastTopic)) {
+        lastTopic = topic.clone();
+        lastTopicString = lastTopic.toString();
+      }
+      return new KafkaCoordinates(lastTopicString, kafka.getInt(3), kafka.getLong(4), kafka.getLong(5));
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.olistlakehouse.bronze;
 
 import org.apache.iceberg.PartitionKey;
 import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.StructLike;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
@@ -23,7 +24,12 @@ final class RecordPartitions {
   }
 
   PartitionKey keyOf(Record record) {
-    key.partition(wrapper.wrap(record));
+    return keyOfInternal(wrapper.wrap(record));
+  }
+
+  /** The key of a row whose values are in Iceberg's internal representation (timestamps as microseconds). */
+  PartitionKey keyOfInternal(StructLike row) {
+    key.partition(row);
     return key;
   }
 

@@ -3,7 +3,9 @@ package io.olistlakehouse.bronze;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.MetricsConfig;
@@ -21,10 +23,11 @@ import org.apache.iceberg.io.OutputFileFactory;
 import org.apache.iceberg.util.PropertyUtil;
 
 /**
- * One table's data files in one writing task. Rows arrive as {@link TableRowEncoder} made them, grouped by partition,
- * so one file is open at a time and each partition gets one file, or more only past the table's target file size.
- * Avro files take the encoded rows as they are; another format (the table's {@code write.format.default}) gets them
- * decoded. Compression follows the table's properties, as it would for any Iceberg writer.
+ * One table's data files in one writing task. Rows arrive as {@link TableRowEncoder} made them, with their partition's
+ * path, in any order: each partition has its own open file (a task lands one topic, whose partitions interleave), and
+ * gets one file, or more only past the table's target file size. Avro files take the encoded rows as they are; another
+ * format (the table's {@code write.format.default}) gets them decoded. Compression follows the table's properties, as
+ * it would for any Iceberg writer.
  */
 final class TableFileWriter {
 
@@ -39,10 +42,11 @@ final class TableFileWriter {
   private final long targetFileSize;
   private final MetricsConfig metrics;
   private final List<DataFile> written = new ArrayList<>();
-  private DataWriter<?> writer;
-  private PartitionKey writerKey;
-  private String writerPath;
+  private final Map<String, OpenFile> open = new LinkedHashMap<>();
   private long rows;
+
+  /** A partition's file being written, and the partition's key. */
+  private record OpenFile(DataWriter<?> writer, PartitionKey key) {}
 
   /** With {@code alreadyCommitted}, rows are counted and nothing is written: the table holds this batch already. */
   TableFileWriter(String name, Table table, boolean alreadyCommitted, int partitionId, long taskId,
@@ -67,40 +71,44 @@ final class TableFileWriter {
     return name;
   }
 
-  /** A row of the partition at {@code partitionPath}; a partition's rows come one after another. */
+  /** A row of the partition at {@code partitionPath}. */
   @SuppressWarnings("unchecked")
   void write(String partitionPath, byte[] row) throws IOException {
     rows++;
     if (alreadyCommitted) {
       return;
     }
-    boolean newPartition = !partitionPath.equals(writerPath);
-    if (writer == null || newPartition || writer.length() >= targetFileSize) {
-      closeFile();
-      if (newPartition) {
-        writerKey = partitionOf(row, partitionPath);
-        writerPath = partitionPath;
+    OpenFile file = open.get(partitionPath);
+    if (file == null || file.writer().length() >= targetFileSize) {
+      PartitionKey key = file == null ? partitionOf(row, partitionPath) : file.key();
+      if (file != null) {
+        close(partitionPath);
       }
-      writer = open(writerKey);
+      file = new OpenFile(open(key), key);
+      open.put(partitionPath, file);
     }
     if (format == FileFormat.AVRO) {
-      ((DataWriter<byte[]>) writer).write(row);
+      ((DataWriter<byte[]>) file.writer()).write(row);
     } else {
-      ((DataWriter<Record>) writer).write(decoder.decode(row));
+      ((DataWriter<Record>) file.writer()).write(decoder.decode(row));
     }
   }
 
   WrittenFiles finish() throws IOException {
-    closeFile();
+    for (String partitionPath : List.copyOf(open.keySet())) {
+      close(partitionPath);
+    }
     return new WrittenFiles(name, rows, List.copyOf(written));
   }
 
   /** After a failure: the files this writer wrote are deleted (best effort; none of them was committed). */
   void abort() {
-    try {
-      closeFile();
-    } catch (IOException | RuntimeException e) {
-      // the file may be half written; its deletion below is what matters
+    for (String partitionPath : List.copyOf(open.keySet())) {
+      try {
+        close(partitionPath);
+      } catch (IOException | RuntimeException e) {
+        // the file may be half written; its deletion below is what matters
+      }
     }
     for (DataFile file : written) {
       try {
@@ -111,24 +119,20 @@ final class TableFileWriter {
     }
   }
 
-  /** Ends the open file, if any; the next row starts a new one. */
-  void closeFile() throws IOException {
-    if (writer != null) {
-      DataWriter<?> closing = writer;
-      writer = null;
-      try {
-        closing.close();
-      } catch (RuntimeException e) {
-        throw new IllegalStateException("cannot write a data file of " + table.name() + " (partition '"
-            + writerPath + "'): " + e.getMessage(), e);
-      }
-      written.add(closing.toDataFile());
+  private void close(String partitionPath) throws IOException {
+    DataWriter<?> closing = open.remove(partitionPath).writer();
+    try {
+      closing.close();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("cannot write a data file of " + table.name() + " (partition '"
+          + partitionPath + "'): " + e.getMessage(), e);
     }
+    written.add(closing.toDataFile());
   }
 
   /**
-   * The partition of a group's rows, from its first row decoded: which also checks that the rows were encoded with
-   * this table's schema (the decoder knows no other) and that they are in the partition they were grouped by.
+   * The partition of a file's rows, from its first row decoded: which also checks that the rows were encoded with
+   * this table's schema (the decoder knows no other) and that the row belongs in the partition it came with.
    */
   private PartitionKey partitionOf(byte[] row, String partitionPath) {
     Record record;
@@ -140,7 +144,7 @@ final class TableFileWriter {
     PartitionKey key = partitions.keyOf(record).copy();
     String path = partitions.path(key);
     if (!path.equals(partitionPath)) {
-      throw new IllegalStateException("a row of " + table.name() + " grouped under partition '" + partitionPath
+      throw new IllegalStateException("a row of " + table.name() + " sent to partition '" + partitionPath
           + "' belongs in '" + path + "'");
     }
     return key;

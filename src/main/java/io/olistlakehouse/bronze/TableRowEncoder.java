@@ -9,9 +9,10 @@ import org.apache.iceberg.data.Record;
 import org.apache.iceberg.data.avro.IcebergEncoder;
 
 /**
- * Encodes the rows of one bronze table where they are decoded: Iceberg's Avro encoding of the table's schema (in the
- * single-object format, whose header names the schema), which the writing task appends to an Avro data file as it is.
- * Each row comes with its partition's path, by which the batch groups rows into files. Not thread-safe: one per task.
+ * Encodes Iceberg records of one bronze table (the dead letters, which are few) as its rows: Iceberg's Avro encoding of
+ * the table's schema (in the single-object format, whose header names the schema), which the writing task appends to
+ * an Avro data file as it is. Each row comes with its partition's path. Stream rows are encoded straight from their
+ * contract by {@link StreamRowEncoder}, in the same format. Not thread-safe: one per task.
  */
 final class TableRowEncoder {
 

@@ -46,8 +46,9 @@ class IngestCrashRecoveryIT {
       producer.sendValid(0, EVENTS, EVENTS, Duration.ofDays(6));
       sent = Map.copyOf(producer.sent());
     }
-    // Small batches, back to back: many batch boundaries and commits to land kills among.
-    Map<String, String> env = ingest.env(Map.of("ingest.max.offsets.per.trigger", "50000",
+    // Small batches, back to back: many batch boundaries and commits to land kills among. A warm batch of 10,000
+    // takes about a second, so the 50 batches of the backlog outlast the six runs that are killed.
+    Map<String, String> env = ingest.env(Map.of("ingest.max.offsets.per.trigger", "10000",
         "ingest.trigger.interval.seconds", "1"));
     long seed = System.nanoTime();
     Random random = new Random(seed);
@@ -62,10 +63,10 @@ class IngestCrashRecoveryIT {
           Optional<Long> before = lastBatch(catalog, watched);
           await(() -> !lastBatch(catalog, watched).equals(before) || !job.alive(), Duration.ofMinutes(3));
         } else {
-          // A random point: after 0, 1 or 2 batches of this run have landed, plus up to 5 s into the next.
+          // A random point: after 0, 1 or 2 batches of this run have landed, plus up to 1.5 s into the next.
           int landedFirst = random.nextInt(3);
           await(() -> landedBatches(job.stdout()) >= landedFirst || !job.alive(), Duration.ofMinutes(3));
-          Thread.sleep(random.nextInt(5_000));
+          Thread.sleep(random.nextInt(1_500));
         }
         assertTrue(job.alive(), "the ingest ended before kill " + kill + " (seed " + seed + "): " + job.stdout()
             + job.stderr());

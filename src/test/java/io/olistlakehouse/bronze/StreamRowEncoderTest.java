@@ -1,10 +1,16 @@
 package io.olistlakehouse.bronze;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.olistlakehouse.bronze.TableRowEncoder.EncodedRow;
 import io.olistlakehouse.contracts.BronzeContracts;
 import io.olistlakehouse.contracts.BronzeStream;
+import io.olistlakehouse.platform.catalog.InMemoryCatalogs;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,24 +22,36 @@ import java.util.List;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.data.avro.IcebergDecoder;
+import org.apache.iceberg.data.avro.IcebergEncoder;
+import org.apache.iceberg.inmemory.InMemoryCatalog;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
 
-/** Resolved records and dead letters become the Iceberg records of their tables, value for value. */
-class TableRecordsTest {
+/**
+ * Resolved contract records and dead letters become rows of their tables, value for value, as Iceberg's own decoder
+ * reads them back; a stream row is byte for byte what Iceberg's own encoder makes of the same record.
+ */
+class StreamRowEncoderTest {
 
   /** With milliseconds, so that their conversion is checked too. */
   private static final Instant EVENT_TIME = Instant.parse("2017-03-01T08:30:15.678Z");
   private static final long KAFKA_TIME = Instant.parse("2017-03-02T10:15:30.123Z").toEpochMilli();
 
+  private final InMemoryCatalog catalog = InMemoryCatalogs.withNamespace("bronze");
+
   @Test
-  void everyContractFieldAndKafkaCoordinateLandsInItsColumn() {
+  void everyContractFieldAndKafkaCoordinateLandsInItsColumn() throws IOException {
     for (BronzeStream stream : BronzeStream.values()) {
-      TableRecords records = TableRecords.forStream(stream, BronzeTableSchemas.streamTable(stream));
+      Table table = streamTable(stream, BronzeTableSchemas.streamTable(stream));
+      StreamRowEncoder encoder = new StreamRowEncoder(stream, table);
       for (long n : new long[] {3, 4}) { // odd: optional fields set; even: optional fields null
         GenericRecord sent = TestEvents.record(stream, n, EVENT_TIME.plusMillis(n));
-        Record landed = records.toRecord(sent, at(stream, n));
+        EncodedRow row = encoder.encode(sent, at(stream, n));
+        Record landed = new IcebergDecoder<Record>(table.schema()).decode(row.row());
         for (org.apache.avro.Schema.Field field : BronzeContracts.schema(stream).getFields()) {
           assertEquals(expected(field, sent.get(field.name())), landed.getField(field.name()),
               stream + "." + field.name() + " of record " + n);
@@ -42,21 +60,54 @@ class TableRecordsTest {
         assertEquals(2, landed.getField(BronzeColumns.KAFKA_PARTITION));
         assertEquals(1_000 + n, landed.getField(BronzeColumns.KAFKA_OFFSET));
         assertEquals(OffsetDateTime.parse("2017-03-02T10:15:30.123Z"), landed.getField(BronzeColumns.KAFKA_TIMESTAMP));
+        assertEquals(stream.streamName(), row.table());
+        assertEquals("event_time_day=2017-03-01", row.partitionPath());
+        ByteBuffer icebergs = new IcebergEncoder<Record>(table.schema()).encode(landed);
+        assertArrayEquals(bytes(icebergs), row.row(), stream + " record " + n + " encoded unlike Iceberg's encoder");
       }
     }
   }
 
   @Test
-  void aColumnTheContractNoLongerHasStaysNull() {
+  void theRowsPartitionFollowsItsEventDay() {
+    Table table = streamTable(BronzeStream.PAYMENT, BronzeTableSchemas.streamTable(BronzeStream.PAYMENT));
+    StreamRowEncoder encoder = new StreamRowEncoder(BronzeStream.PAYMENT, table);
+    List<String> paths = new ArrayList<>();
+    for (String time : List.of("2017-03-01T23:59:59.999Z", "2017-03-02T00:00:00Z", "1969-12-31T23:00:00Z")) {
+      paths.add(encoder.encode(TestEvents.record(BronzeStream.PAYMENT, 1, Instant.parse(time)),
+          at(BronzeStream.PAYMENT, 1)).partitionPath());
+    }
+    assertEquals(List.of("event_time_day=2017-03-01", "event_time_day=2017-03-02", "event_time_day=1969-12-31"),
+        paths);
+  }
+
+  @Test
+  void aColumnTheContractNoLongerHasStaysNull() throws IOException {
     Schema current = BronzeTableSchemas.streamTable(BronzeStream.PAYMENT);
     Schema kept = new Schema(Types.NestedField.optional(9_999, "legacy_channel", Types.StringType.get()));
     List<Types.NestedField> columns = new ArrayList<>(current.columns());
     columns.addAll(kept.columns());
-    Schema table = new Schema(columns);
-    Record landed = TableRecords.forStream(BronzeStream.PAYMENT, table)
-        .toRecord(TestEvents.record(BronzeStream.PAYMENT, 5), at(BronzeStream.PAYMENT, 5));
+    Table table = streamTable(BronzeStream.PAYMENT, new Schema(columns));
+    EncodedRow row = new StreamRowEncoder(BronzeStream.PAYMENT, table)
+        .encode(TestEvents.record(BronzeStream.PAYMENT, 5), at(BronzeStream.PAYMENT, 5));
+    Record landed = new IcebergDecoder<Record>(table.schema()).decode(row.row());
     assertNull(landed.getField("legacy_channel"));
     assertEquals(TestEvents.money(5), landed.getField("payment_value"));
+  }
+
+  @Test
+  void aDecimalTooWideOrTooFineForItsColumnIsRefusedAsOutOfContract() {
+    Table table = streamTable(BronzeStream.PAYMENT, BronzeTableSchemas.streamTable(BronzeStream.PAYMENT));
+    StreamRowEncoder encoder = new StreamRowEncoder(BronzeStream.PAYMENT, table);
+    for (String value : List.of("12345678901.25", "10.125")) { // 13 digits, or 3 decimals, into decimal(12,2)
+      GenericRecord event = TestEvents.record(BronzeStream.PAYMENT, 1);
+      event.put("payment_value", new BigDecimal(value));
+      RejectedRecordException e = assertThrows(RejectedRecordException.class,
+          () -> encoder.encode(event, at(BronzeStream.PAYMENT, 1)));
+      assertEquals(DeadLetterReason.OUT_OF_CONTRACT, e.reason());
+      assertTrue(e.getMessage().contains("does not fit table") && e.getMessage().contains("payment_value"),
+          e.getMessage());
+    }
   }
 
   @Test
@@ -66,7 +117,7 @@ class TableRecordsTest {
     DecodeResult<byte[]> refused = DecodeResult.deadLetter(BronzeStream.PAYMENT, 9,
         DeadLetterReason.UNKNOWN_SCHEMA_ID, new IllegalArgumentException("schema id 9 is not registered"));
     KafkaCoordinates at = new KafkaCoordinates("t.payment", 1, 42L, KAFKA_TIME);
-    Record landed = TableRecords.deadLetter(BronzeTableSchemas.deadLetterTable(), at, key, value, refused);
+    Record landed = DeadLetterRecords.deadLetter(BronzeTableSchemas.deadLetterTable(), at, key, value, refused);
     assertEquals("payment", landed.getField(BronzeColumns.STREAM));
     assertEquals(42L, landed.getField(BronzeColumns.KAFKA_OFFSET));
     assertEquals(ByteBuffer.wrap(key), landed.getField(BronzeColumns.KAFKA_KEY));
@@ -78,8 +129,19 @@ class TableRecordsTest {
     assertEquals(OffsetDateTime.parse("2017-03-02T10:15:30.123Z"), landed.getField(BronzeColumns.KAFKA_TIMESTAMP));
   }
 
+  private Table streamTable(BronzeStream stream, Schema schema) {
+    return catalog.createTable(TableIdentifier.of("bronze", stream.streamName()), schema,
+        BronzeTableSchemas.streamPartitioning(schema));
+  }
+
   private static KafkaCoordinates at(BronzeStream stream, long n) {
     return new KafkaCoordinates("t." + stream.streamName(), 2, 1_000 + n, KAFKA_TIME);
+  }
+
+  private static byte[] bytes(ByteBuffer buffer) {
+    byte[] out = new byte[buffer.remaining()];
+    buffer.duplicate().get(out);
+    return out;
   }
 
   /** What a contract value must become, worked out independently of the code under test. */
