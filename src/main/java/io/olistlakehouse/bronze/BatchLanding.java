@@ -23,7 +23,8 @@ import org.apache.spark.sql.Row;
  * The foreachBatch body. Tables that already hold this batch (an earlier attempt committed there) are found first;
  * then one Spark job, with a task per topic (or share of a large topic), decodes the batch into table rows and writes
  * every other table's data files, one per partition; then each table gets one commit marked with the batch; finally
- * every record read must be in exactly one commit. Batches run under a lock so that a stop request waits for the batch in flight to finish.
+ * every record read must be in exactly one commit. Batches run under a lock so that a stop request waits for the
+ * batch in flight to finish.
  */
 public final class BatchLanding implements VoidFunction2<Dataset<Row>, Long> {
 
