@@ -9,7 +9,8 @@ import org.apache.iceberg.Table;
 /**
  * One task's decoding of Kafka records into table rows: every record becomes exactly one encoded row, of its stream's
  * table or of the dead-letter table. Records are decoded once, straight into table rows (Iceberg's Avro encoding of
- * the table), which the writer appends as they are. Table encoders are made when a table first gets a row. Not thread-safe: one per task.
+ * the table), which the writer appends as they are. Table encoders are made when a table first gets a row. Not
+ * thread-safe: one per task.
  */
 final class RowEncoding {
 
