@@ -26,8 +26,8 @@ import org.apache.iceberg.util.PropertyUtil;
  * One table's data files in one writing task. Rows arrive as {@link StreamRowEncoder} or {@link TableRowEncoder} made
  * them, with their partition's path, in any order: each partition has its own open file (a task lands one topic,
  * whose Kafka partitions interleave days), and gets one file, or more only past the table's target file size. Avro
- * files take the encoded rows as they are; another format (the table's {@code write.format.default}) gets them decoded. Compression follows the table's properties, as
- * it would for any Iceberg writer.
+ * files take the encoded rows as they are; another format (the table's {@code write.format.default}) gets them
+ * decoded. Compression follows the table's properties, as it would for any Iceberg writer.
  */
 final class TableFileWriter {
 
