@@ -1,6 +1,5 @@
 package io.olistlakehouse.bench;
 
-import io.olistlakehouse.bronze.GracefulStop;
 import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.contracts.BronzeStream;
 import io.olistlakehouse.platform.catalog.IcebergCatalogs;
@@ -16,6 +15,7 @@ import io.olistlakehouse.speed.SpeedJob;
 import io.olistlakehouse.speed.SpeedMain;
 import io.olistlakehouse.speed.SpeedSettings;
 import io.olistlakehouse.speed.SpeedTables;
+import io.olistlakehouse.streaming.GracefulStop;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -72,7 +72,7 @@ public final class FreshnessBench {
     try (SparkSession spark = SparkSessionFactory.create(run, JobManifest.load(run, SpeedMain.JOB))) {
       SpeedJob job = new SpeedJob(spark, settings);
       try {
-        BatchPhases phases = new BatchPhases(System.currentTimeMillis() + plan.warmup().toMillis());
+        TriggerPhases phases = new TriggerPhases(System.currentTimeMillis() + plan.warmup().toMillis());
         spark.streams().addListener(phases);
         StreamingQuery query = job.start(false, report -> out.println("speed " + report));
         FreshnessProbe probe = new FreshnessProbe(catalog,

@@ -1,6 +1,6 @@
 package io.olistlakehouse.bench;
 
-import io.olistlakehouse.bronze.BronzeIngestMain;
+import io.olistlakehouse.bronze.IngestMain;
 import io.olistlakehouse.bronze.BronzeTables;
 import io.olistlakehouse.bronze.IngestListener;
 import io.olistlakehouse.bronze.IngestRunner;
@@ -58,7 +58,7 @@ public final class IngestBench {
     ReplayTopics topics = ReplayTopics.fromConfig(run);
     IngestSettings settings = IngestSettings.from(run);
     Catalog catalog = IcebergCatalogs.open(run);
-    try (SparkSession spark = SparkSessionFactory.create(run, JobManifest.load(run, BronzeIngestMain.JOB))) {
+    try (SparkSession spark = SparkSessionFactory.create(run, JobManifest.load(run, IngestMain.JOB))) {
       try {
         out.println("== backlog: replay --max into topics " + prefix + "* (not timed)");
         ReplayOutcome backlog = new Replayer(run, topics, Pacing.MAX, System.err).run(source);

@@ -2,6 +2,7 @@ package io.olistlakehouse.bronze;
 
 import io.olistlakehouse.contracts.BronzeContracts;
 import io.olistlakehouse.contracts.BronzeStream;
+import io.olistlakehouse.contracts.decode.BronzeColumns;
 import java.util.Arrays;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;

@@ -1,5 +1,8 @@
 package io.olistlakehouse.bronze;
 
+import io.olistlakehouse.contracts.decode.BronzeColumns;
+import io.olistlakehouse.contracts.decode.DecodeResult;
+import io.olistlakehouse.contracts.decode.KafkaCoordinates;
 import java.nio.ByteBuffer;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;

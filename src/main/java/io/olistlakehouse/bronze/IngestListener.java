@@ -7,7 +7,7 @@ public interface IngestListener {
 
   default void started(StreamingQuery query, IngestSettings settings) {}
 
-  default void landed(BatchReport batch) {}
+  default void landed(IngestMicroBatchReport batch) {}
 
   /** Prints both to standard output, as the CLI and spark-submit do. */
   static IngestListener printing() {
@@ -19,7 +19,7 @@ public interface IngestListener {
       }
 
       @Override
-      public void landed(BatchReport batch) {
+      public void landed(IngestMicroBatchReport batch) {
         System.out.println(batch);
       }
     };

@@ -2,6 +2,7 @@ package io.olistlakehouse.bronze;
 
 import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.platform.catalog.IcebergCatalogs;
+import io.olistlakehouse.streaming.GracefulStop;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,14 +15,14 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 public final class IngestRunner {
 
   /** The batches a run landed and how long the query ran (from its start to its end, session start excluded). */
-  public record Summary(List<BatchReport> batches, Duration took) {
+  public record Summary(List<IngestMicroBatchReport> batches, Duration took) {
 
     public long read() {
-      return batches.stream().mapToLong(BatchReport::read).sum();
+      return batches.stream().mapToLong(IngestMicroBatchReport::read).sum();
     }
 
     public long deadLetters() {
-      return batches.stream().mapToLong(BatchReport::deadLetters).sum();
+      return batches.stream().mapToLong(IngestMicroBatchReport::deadLetters).sum();
     }
 
     @Override
@@ -37,9 +38,9 @@ public final class IngestRunner {
       throws Exception {
     IngestSettings settings = IngestSettings.from(config);
     Catalog catalog = IcebergCatalogs.open(config);
-    List<BatchReport> batches = Collections.synchronizedList(new ArrayList<>());
+    List<IngestMicroBatchReport> batches = Collections.synchronizedList(new ArrayList<>());
     try {
-      BronzeIngestJob job = new BronzeIngestJob(spark, settings, new BronzeTables(catalog, settings));
+      IngestJob job = new IngestJob(spark, settings, new BronzeTables(catalog, settings));
       long start = System.nanoTime();
       StreamingQuery query = job.start(once, report -> {
         batches.add(report);

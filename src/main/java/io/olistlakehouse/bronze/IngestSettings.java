@@ -1,6 +1,7 @@
 package io.olistlakehouse.bronze;
 
 import io.olistlakehouse.config.LakehouseConfig;
+import io.olistlakehouse.contracts.BronzeTopics;
 import io.olistlakehouse.spark.KafkaSource;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,9 @@
 package io.olistlakehouse.bronze;
 
 import io.olistlakehouse.bronze.TableRowEncoder.EncodedRow;
+import io.olistlakehouse.contracts.BronzeTopics;
+import io.olistlakehouse.contracts.decode.JvmDecoders;
+import io.olistlakehouse.contracts.decode.KafkaCoordinates;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

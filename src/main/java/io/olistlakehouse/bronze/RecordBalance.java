@@ -1,5 +1,6 @@
 package io.olistlakehouse.bronze;
 
+import io.olistlakehouse.streaming.MicroBatchMarker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public final class RecordBalance {
   }
 
   /** Throws {@link IllegalStateException} naming every disagreement; returns quietly when the books balance. */
-  public void verify(BatchMarker batch) {
+  public void verify(MicroBatchMarker batch) {
     List<String> problems = new ArrayList<>();
     long routed = expected.values().stream().mapToLong(Long::longValue).sum();
     if (routed != read) {

@@ -2,6 +2,9 @@ package io.olistlakehouse.bronze;
 
 import io.olistlakehouse.bronze.TableRowEncoder.EncodedRow;
 import io.olistlakehouse.contracts.BronzeStream;
+import io.olistlakehouse.contracts.decode.DecodeResult;
+import io.olistlakehouse.contracts.decode.KafkaCoordinates;
+import io.olistlakehouse.contracts.decode.RecordDecoder;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.iceberg.Table;

@@ -1,5 +1,7 @@
 package io.olistlakehouse.bronze;
 
+import io.olistlakehouse.contracts.decode.DeadLetterReason;
+import io.olistlakehouse.contracts.decode.RejectedRecordException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;

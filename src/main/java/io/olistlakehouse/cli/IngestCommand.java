@@ -1,6 +1,6 @@
 package io.olistlakehouse.cli;
 
-import io.olistlakehouse.bronze.BronzeIngestMain;
+import io.olistlakehouse.bronze.IngestMain;
 import io.olistlakehouse.bronze.IngestListener;
 import io.olistlakehouse.bronze.IngestRunner;
 import io.olistlakehouse.config.LakehouseConfig;
@@ -24,7 +24,7 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     LakehouseConfig config = LakehouseConfig.load();
-    JobManifest job = JobManifest.load(config, BronzeIngestMain.JOB);
+    JobManifest job = JobManifest.load(config, IngestMain.JOB);
     try (SparkSession spark = SparkSessionFactory.create(config, job)) {
       System.out.println(IngestRunner.run(config, spark, once, IngestListener.printing()));
     }

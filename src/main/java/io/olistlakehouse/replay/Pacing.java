@@ -53,7 +53,7 @@ public record Pacing(Double speed, Long rate) {
       double nanosPerEvent = 1e9 / rate;
       return (index, eventTime) -> (long) (index * nanosPerEvent);
     }
-    return new SpeedPacer(speed, config.getLong("replay.gap.threshold.seconds") * 1000,
+    return new ScaledTimePacer(speed, config.getLong("replay.gap.threshold.seconds") * 1000,
         config.getLong("replay.gap.base.seconds") * 1000);
   }
 

@@ -1,6 +1,6 @@
 package io.olistlakehouse.speed;
 
-import io.olistlakehouse.bronze.BatchMarker;
+import io.olistlakehouse.streaming.MicroBatchMarker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ final class DriverCommit {
   private DriverCommit() {}
 
   /** Appends {@code rows}. */
-  static void append(Table table, List<Record> rows, BatchMarker marker) {
+  static void append(Table table, List<Record> rows, MicroBatchMarker marker) {
     commit(table, null, rows, List.of(), marker);
   }
 
@@ -42,12 +42,12 @@ final class DriverCommit {
    * the table may be left out of {@code replacedKeys}: they have nothing to delete).
    */
   static void upsert(Table table, String keyColumn, List<Record> rows, List<Object> replacedKeys,
-      BatchMarker marker) {
+      MicroBatchMarker marker) {
     commit(table, keyColumn, rows, replacedKeys, marker);
   }
 
   private static void commit(Table table, String keyColumn, List<Record> rows, List<Object> replacedKeys,
-      BatchMarker marker) {
+      MicroBatchMarker marker) {
     List<ContentFile<?>> written = new ArrayList<>();
     try {
       RowDelta delta = table.newRowDelta();

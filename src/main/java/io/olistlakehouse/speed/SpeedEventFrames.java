@@ -7,10 +7,10 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import io.olistlakehouse.bronze.BronzeColumns;
-import io.olistlakehouse.bronze.DecodePartition;
 import io.olistlakehouse.contracts.BronzeContracts;
 import io.olistlakehouse.contracts.BronzeStream;
+import io.olistlakehouse.contracts.decode.BronzeColumns;
+import io.olistlakehouse.contracts.decode.DecodePartition;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.olistlakehouse.speed;
 
-import io.olistlakehouse.bronze.BatchGate;
 import io.olistlakehouse.spark.KafkaSource;
+import io.olistlakehouse.streaming.MicroBatchGate;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
@@ -16,7 +16,7 @@ import org.apache.spark.sql.streaming.Trigger;
 /**
  * The speed layer's one Structured Streaming query: Kafka (four order-scoped topics) -> decoded events -> event-time
  * watermark -> per-order state ({@link OrderStateFunction}, keyed by order_id, event-time timeouts) -> the three
- * speed tables ({@link SpeedBatchWriter}). Offsets and state live in the checkpoint.
+ * speed tables ({@link SpeedSink}). Offsets and state live in the checkpoint.
  */
 public final class SpeedJob {
 
@@ -25,7 +25,7 @@ public final class SpeedJob {
   private final SparkSession spark;
   private final SpeedSettings settings;
   private final SpeedTables tables;
-  private final BatchGate batchGate = new BatchGate();
+  private final MicroBatchGate batchGate = new MicroBatchGate();
 
   public SpeedJob(SparkSession spark, SpeedSettings settings) {
     this.spark = spark;
@@ -33,7 +33,7 @@ public final class SpeedJob {
     this.tables = new SpeedTables(spark, settings);
   }
 
-  public BatchGate batchGate() {
+  public MicroBatchGate batchGate() {
     return batchGate;
   }
 
@@ -42,7 +42,7 @@ public final class SpeedJob {
   }
 
   /** {@code once}: what Kafka holds now, then stop (Trigger.AvailableNow); otherwise until stopped. */
-  public StreamingQuery start(boolean once, Consumer<SpeedBatchReport> reports) throws TimeoutException {
+  public StreamingQuery start(boolean once, Consumer<SpeedMicroBatchReport> reports) throws TimeoutException {
     tables.ensureAll();
     // One task per Kafka partition (24) would cost each small batch as many task launches, closure reads and
     // per-task code generation; a few tasks, each reading several partitions in turn, do the same work for less.
@@ -60,7 +60,7 @@ public final class SpeedJob {
         .outputMode(OutputMode.Update())
         .option("checkpointLocation", settings.checkpointDir().toString())
         .trigger(once ? Trigger.AvailableNow() : Trigger.ProcessingTime(settings.triggerInterval().toMillis()))
-        .foreachBatch(new SpeedBatchWriter(tables, settings.maintenance(tables, once), settings.tracker().windows(),
+        .foreachBatch(new SpeedSink(tables, settings.maintenance(tables, once), settings.tracker().windows(),
             batchGate, reports))
         .start();
   }

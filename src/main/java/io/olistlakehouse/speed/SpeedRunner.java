@@ -1,7 +1,7 @@
 package io.olistlakehouse.speed;
 
-import io.olistlakehouse.bronze.GracefulStop;
 import io.olistlakehouse.config.LakehouseConfig;
+import io.olistlakehouse.streaming.GracefulStop;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,24 +14,24 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 public final class SpeedRunner {
 
   /** The batches a run wrote and how long the query ran. */
-  public record Summary(List<SpeedBatchReport> batches, Duration took) {
+  public record Summary(List<SpeedMicroBatchReport> batches, Duration took) {
 
     @Override
     public String toString() {
       return String.format("%d batches: %d order rows, %d KPI contributions, %d late events (%.1f s)",
-          batches.size(), batches.stream().mapToLong(SpeedBatchReport::orderRows).sum(),
-          batches.stream().mapToLong(SpeedBatchReport::kpiContributions).sum(),
-          batches.stream().mapToLong(SpeedBatchReport::lateEvents).sum(), took.toMillis() / 1000.0);
+          batches.size(), batches.stream().mapToLong(SpeedMicroBatchReport::orderRows).sum(),
+          batches.stream().mapToLong(SpeedMicroBatchReport::kpiContributions).sum(),
+          batches.stream().mapToLong(SpeedMicroBatchReport::lateEvents).sum(), took.toMillis() / 1000.0);
     }
   }
 
   private SpeedRunner() {}
 
   public static Summary run(LakehouseConfig config, SparkSession spark, boolean once,
-      Consumer<SpeedBatchReport> each) throws Exception {
+      Consumer<SpeedMicroBatchReport> each) throws Exception {
     SpeedSettings settings = SpeedSettings.from(config);
     SpeedTopics.require(settings);
-    List<SpeedBatchReport> batches = Collections.synchronizedList(new ArrayList<>());
+    List<SpeedMicroBatchReport> batches = Collections.synchronizedList(new ArrayList<>());
     SpeedJob job = new SpeedJob(spark, settings);
     long start = System.nanoTime();
     StreamingQuery query = job.start(once, report -> {

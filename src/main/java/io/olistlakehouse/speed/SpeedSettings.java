@@ -1,7 +1,7 @@
 package io.olistlakehouse.speed;
 
-import io.olistlakehouse.bronze.BronzeTopics;
 import io.olistlakehouse.config.LakehouseConfig;
+import io.olistlakehouse.contracts.BronzeTopics;
 import io.olistlakehouse.spark.KafkaSource;
 import java.nio.file.Path;
 import java.time.Duration;

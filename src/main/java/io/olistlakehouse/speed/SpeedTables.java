@@ -1,7 +1,7 @@
 package io.olistlakehouse.speed;
 
-import io.olistlakehouse.bronze.BatchMarker;
-import io.olistlakehouse.bronze.CommittedBatches;
+import io.olistlakehouse.streaming.CommittedMicroBatches;
+import io.olistlakehouse.streaming.MicroBatchMarker;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.iceberg.Table;
@@ -68,9 +68,9 @@ public final class SpeedTables {
    *
    * @return whether it wrote
    */
-  public boolean commitOnce(String table, BatchMarker marker, Consumer<Table> write) throws Exception {
+  public boolean commitOnce(String table, MicroBatchMarker marker, Consumer<Table> write) throws Exception {
     Table iceberg = Spark3Util.loadIcebergTable(spark, name(table));
-    if (CommittedBatches.find(iceberg, marker).isPresent()) {
+    if (CommittedMicroBatches.find(iceberg, marker).isPresent()) {
       return false;
     }
     write.accept(iceberg);

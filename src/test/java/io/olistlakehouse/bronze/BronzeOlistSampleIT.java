@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.olistlakehouse.contracts.BronzeStream;
-import io.olistlakehouse.it.LakehouseLauncher;
-import io.olistlakehouse.it.PlatformFixture;
-import io.olistlakehouse.it.TestSpark;
+import io.olistlakehouse.contracts.BronzeTopics;
 import io.olistlakehouse.platform.kafka.CommittedRecords;
-import io.olistlakehouse.source.OlistSample;
+import io.olistlakehouse.testing.TestLauncher;
+import io.olistlakehouse.testing.TestOlistSample;
+import io.olistlakehouse.testing.TestPlatform;
+import io.olistlakehouse.testing.TestSpark;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -28,18 +29,18 @@ class BronzeOlistSampleIT {
 
   @Test
   void bronzeHoldsEveryReplayedRecordAndTheMoneySumsOfTheCsvs() {
-    PlatformFixture fixture = PlatformFixture.shared();
+    TestPlatform fixture = TestPlatform.shared();
     // Own topics, namespace and checkpoint; the replay writes to the topics the ingest reads.
     IsolatedIngest ingest = IsolatedIngest.create(fixture, "sample");
     BronzeTopics topics = ingest.topics();
     Map<String, String> env = ingest.env(Map.of("replay.topic.prefix", topics.prefix()));
-    String dir = OlistSample.dir().toString();
+    String dir = TestOlistSample.dir().toString();
 
-    LakehouseLauncher.Result replay = LakehouseLauncher.run(fixture, env, "replay", "--olist-dir", dir, "--max");
+    TestLauncher.Result replay = TestLauncher.run(fixture, env, "replay", "--olist-dir", dir, "--max");
     assertEquals(0, replay.exitCode(), replay.stderr());
     // Only with nothing rejected is every CSV row an event, so that the sums must match to the cent.
     assertTrue(replay.stdout().contains("rejected source rows: 0"), replay.stdout());
-    LakehouseLauncher.Result landed = LakehouseLauncher.run(fixture, env, "ingest", "--once");
+    TestLauncher.Result landed = TestLauncher.run(fixture, env, "ingest", "--once");
     assertEquals(0, landed.exitCode(), landed.stdout() + landed.stderr());
     System.out.println("replay:\n" + replay.stdout() + "ingest --once:\n" + landed.stdout());
 
@@ -73,7 +74,7 @@ class BronzeOlistSampleIT {
   /** A sample file as text columns, read as ReplayOlistSampleIT reads it. */
   private static void csvView(SparkSession spark, String file, String view) {
     spark.read().option("header", true).option("multiLine", true).option("escape", "\"")
-        .csv(OlistSample.dir().resolve(file).toString()).createOrReplaceTempView(view);
+        .csv(TestOlistSample.dir().resolve(file).toString()).createOrReplaceTempView(view);
   }
 
   /** The column's sum in the CSV equals its sum in bronze, to the cent. */

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.olistlakehouse.contracts.BronzeContracts;
 import io.olistlakehouse.contracts.BronzeStream;
-import io.olistlakehouse.it.PlatformFixture;
-import io.olistlakehouse.it.TestSpark;
+import io.olistlakehouse.contracts.BronzeTopics;
+import io.olistlakehouse.contracts.decode.DeadLetterReason;
 import io.olistlakehouse.serde.ConfluentAvroSerializer;
 import io.olistlakehouse.serde.ConfluentWireFormat;
 import io.olistlakehouse.serde.SchemaRegistryClient;
+import io.olistlakehouse.testing.TestEventProducer;
+import io.olistlakehouse.testing.TestEvents;
+import io.olistlakehouse.testing.TestPlatform;
+import io.olistlakehouse.testing.TestSpark;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +47,7 @@ class DeadLetterIT {
 
   @Test
   void everyKindOfBadRecordIsDeadLetteredWhileTheGoodOnesAroundItLand() throws Exception {
-    PlatformFixture fixture = PlatformFixture.shared();
+    TestPlatform fixture = TestPlatform.shared();
     IsolatedIngest ingest = IsolatedIngest.create(fixture, "deadletter");
     BronzeTopics topics = ingest.topics();
     List<Injected> injected = new ArrayList<>();

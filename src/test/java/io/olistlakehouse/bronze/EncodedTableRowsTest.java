@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.olistlakehouse.bronze.TableRowEncoder.EncodedRow;
 import io.olistlakehouse.contracts.BronzeStream;
-import io.olistlakehouse.platform.catalog.InMemoryCatalogs;
+import io.olistlakehouse.contracts.decode.BronzeColumns;
+import io.olistlakehouse.contracts.decode.DeadLetterReason;
+import io.olistlakehouse.contracts.decode.DecodeResult;
+import io.olistlakehouse.contracts.decode.KafkaCoordinates;
+import io.olistlakehouse.testing.TestCatalogs;
+import io.olistlakehouse.testing.TestEvents;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -22,8 +27,8 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.IcebergGenerics;
-import org.apache.iceberg.data.avro.IcebergDecoder;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.data.avro.IcebergDecoder;
 import org.apache.iceberg.inmemory.InMemoryCatalog;
 import org.apache.iceberg.io.CloseableIterable;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +50,7 @@ class EncodedTableRowsTest {
 
   @BeforeEach
   void createTables() {
-    catalog = InMemoryCatalogs.withNamespace("bronze");
+    catalog = TestCatalogs.withNamespace("bronze");
     var schema = BronzeTableSchemas.streamTable(BronzeStream.PAYMENT);
     payments = catalog.createTable(TableIdentifier.of("bronze", "payment"), schema,
         BronzeTableSchemas.streamPartitioning(schema));

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.olistlakehouse.contracts.BronzeStream;
-import io.olistlakehouse.it.LakehouseLauncher;
-import io.olistlakehouse.it.PlatformFixture;
-import io.olistlakehouse.it.TestSpark;
 import io.olistlakehouse.platform.catalog.IcebergCatalogs;
+import io.olistlakehouse.streaming.MicroBatchMarker;
+import io.olistlakehouse.testing.TestEventProducer;
+import io.olistlakehouse.testing.TestLauncher;
+import io.olistlakehouse.testing.TestPlatform;
+import io.olistlakehouse.testing.TestSpark;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +41,7 @@ class IngestCrashRecoveryIT {
 
   @Test
   void killedAtRandomPointsAndRestartedBronzeHoldsEveryRecordOnce() throws Exception {
-    PlatformFixture fixture = PlatformFixture.shared();
+    TestPlatform fixture = TestPlatform.shared();
     IsolatedIngest ingest = IsolatedIngest.create(fixture, "crash");
     Map<BronzeStream, Long> sent;
     try (TestEventProducer producer = new TestEventProducer(ingest.config(), ingest.topics()).ensureTopics()) {
@@ -57,7 +59,7 @@ class IngestCrashRecoveryIT {
     try {
       TableIdentifier watched = TableIdentifier.of(ingest.settings().namespace(), "payment");
       for (int kill = 0; kill < KILLS; kill++) {
-        LakehouseLauncher.Running job = LakehouseLauncher.start(fixture, env, "ingest");
+        TestLauncher.Running job = TestLauncher.start(fixture, env, "ingest");
         await(() -> job.stdout().contains("ingest started") || !job.alive(), Duration.ofMinutes(3));
         if (kill == TARGETED_KILL) {
           Optional<Long> before = lastBatch(catalog, watched);
@@ -74,7 +76,7 @@ class IngestCrashRecoveryIT {
         outputs.add(job.stdout());
       }
       outputs.add(stopWithSigterm(fixture, env, catalog, ingest));
-      LakehouseLauncher.Result last = LakehouseLauncher.run(fixture, env, "ingest", "--once");
+      TestLauncher.Result last = TestLauncher.run(fixture, env, "ingest", "--once");
       assertEquals(0, last.exitCode(), last.stderr());
       outputs.add(last.stdout());
     } finally {
@@ -91,7 +93,7 @@ class IngestCrashRecoveryIT {
     }
     assertEquals(EVENTS, landed);
     assertEquals(0, spark.sql("SELECT count(*) FROM " + ingest.table("dead_letter")).first().getLong(0));
-    assertEquals(0, BatchReplayIT.duplicates(spark, ingest), "no (topic, partition, offset) twice");
+    assertEquals(0, MicroBatchReplayIT.duplicates(spark, ingest), "no (topic, partition, offset) twice");
     assertTrue(String.join("\n", outputs).contains("already committed before a restart"),
         "a restart replayed a batch that had reached some tables (seed " + seed + "):\n" + String.join("\n", outputs));
   }
@@ -100,9 +102,9 @@ class IngestCrashRecoveryIT {
    * SIGTERM once a batch has landed: the job finishes the batch in flight and exits; no table holds a batch the job
    * did not report as landed (it stopped between batches, not inside one).
    */
-  private static String stopWithSigterm(PlatformFixture fixture, Map<String, String> env, Catalog catalog,
+  private static String stopWithSigterm(TestPlatform fixture, Map<String, String> env, Catalog catalog,
       IsolatedIngest ingest) throws InterruptedException {
-    LakehouseLauncher.Running job = LakehouseLauncher.start(fixture, env, "ingest");
+    TestLauncher.Running job = TestLauncher.start(fixture, env, "ingest");
     await(() -> LANDED.matcher(job.stdout()).find() || !job.alive(), Duration.ofMinutes(3));
     assertTrue(job.alive(), "the ingest ended before SIGTERM: " + job.stdout() + job.stderr());
     job.terminate();
@@ -132,7 +134,7 @@ class IngestCrashRecoveryIT {
   /** The batch id of the table's newest ingest commit. */
   private static Optional<Long> lastBatch(Catalog catalog, TableIdentifier table) {
     Snapshot current = catalog.loadTable(table).currentSnapshot();
-    return current == null ? Optional.empty() : BatchMarker.of(current.summary()).map(BatchMarker::batchId);
+    return current == null ? Optional.empty() : MicroBatchMarker.of(current.summary()).map(MicroBatchMarker::batchId);
   }
 
   private static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {

@@ -1,7 +1,8 @@
 package io.olistlakehouse.bronze;
 
 import io.olistlakehouse.config.LakehouseConfig;
-import io.olistlakehouse.it.PlatformFixture;
+import io.olistlakehouse.contracts.BronzeTopics;
+import io.olistlakehouse.testing.TestPlatform;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -12,7 +13,7 @@ import java.util.UUID;
  */
 public record IsolatedIngest(String name, Map<String, String> overrides, LakehouseConfig config) {
 
-  public static IsolatedIngest create(PlatformFixture fixture, String purpose) {
+  public static IsolatedIngest create(TestPlatform fixture, String purpose) {
     String name = purpose + "_" + UUID.randomUUID().toString().substring(0, 8);
     Map<String, String> overrides = new LinkedHashMap<>();
     overrides.put("ingest.topic.prefix", name + ".");

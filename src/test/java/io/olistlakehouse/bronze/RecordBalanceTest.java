@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.olistlakehouse.streaming.MicroBatchMarker;
 import org.junit.jupiter.api.Test;
 
 /** The counting invariant: decoded + dead-lettered = read, checked against what was committed. */
 class RecordBalanceTest {
 
-  private static final BatchMarker BATCH = new BatchMarker("q", 12);
+  private static final MicroBatchMarker BATCH = new MicroBatchMarker("q", 12);
 
   private static RecordBalance balanced() {
     return new RecordBalance(10).expect("payment", 6).expect("order_item", 3).expect("dead_letter", 1);

@@ -9,7 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.olistlakehouse.bronze.TableRowEncoder.EncodedRow;
 import io.olistlakehouse.contracts.BronzeContracts;
 import io.olistlakehouse.contracts.BronzeStream;
-import io.olistlakehouse.platform.catalog.InMemoryCatalogs;
+import io.olistlakehouse.contracts.decode.BronzeColumns;
+import io.olistlakehouse.contracts.decode.DeadLetterReason;
+import io.olistlakehouse.contracts.decode.DecodeResult;
+import io.olistlakehouse.contracts.decode.KafkaCoordinates;
+import io.olistlakehouse.contracts.decode.RejectedRecordException;
+import io.olistlakehouse.testing.TestCatalogs;
+import io.olistlakehouse.testing.TestEvents;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -41,7 +47,7 @@ class StreamRowEncoderTest {
   private static final Instant EVENT_TIME = Instant.parse("2017-03-01T08:30:15.678Z");
   private static final long KAFKA_TIME = Instant.parse("2017-03-02T10:15:30.123Z").toEpochMilli();
 
-  private final InMemoryCatalog catalog = InMemoryCatalogs.withNamespace("bronze");
+  private final InMemoryCatalog catalog = TestCatalogs.withNamespace("bronze");
 
   @Test
   void everyContractFieldAndKafkaCoordinateLandsInItsColumn() throws IOException {

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.olistlakehouse.config.LakehouseConfig;
-import io.olistlakehouse.it.LakehouseLauncher;
-import io.olistlakehouse.it.PlatformFixture;
-import io.olistlakehouse.it.TestSpark;
 import io.olistlakehouse.platform.process.Ports;
 import io.olistlakehouse.platform.process.ProcessStatus;
+import io.olistlakehouse.testing.TestLauncher;
+import io.olistlakehouse.testing.TestPlatform;
+import io.olistlakehouse.testing.TestSpark;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,8 +35,8 @@ class PlatformLifecycleIT {
 
   @Test
   void statusJsonReportsEveryProcessHealthyWithEndpoints() throws Exception {
-    PlatformFixture fixture = PlatformFixture.shared();
-    LakehouseLauncher.Result result = LakehouseLauncher.run(fixture, "status", "--json");
+    TestPlatform fixture = TestPlatform.shared();
+    TestLauncher.Result result = TestLauncher.run(fixture, "status", "--json");
     assertEquals(0, result.exitCode(), result.stdout() + result.stderr());
     JsonNode status = JSON.readTree(result.stdout());
     assertTrue(status.get("healthy").asBoolean());
@@ -55,7 +55,7 @@ class PlatformLifecycleIT {
 
   @Test
   void downThenUpKeepsTopicsSchemasAndTables() throws Exception {
-    PlatformFixture fixture = PlatformFixture.shared();
+    TestPlatform fixture = TestPlatform.shared();
     Platform platform = fixture.platform();
     LakehouseConfig config = fixture.config();
     String topic = "lifecycle-" + UUID.randomUUID();
@@ -86,7 +86,7 @@ class PlatformLifecycleIT {
 
   @Test
   void aTakenPortFailsFastNamingIt() throws Exception {
-    PlatformFixture fixture = PlatformFixture.shared();
+    TestPlatform fixture = TestPlatform.shared();
     try (ServerSocket taken = new ServerSocket(0)) {
       Map<String, String> overrides = new HashMap<>();
       overrides.put("work.dir", Files.createTempDirectory("lakehouse-port-check").toString());

@@ -15,7 +15,7 @@ class PacingTest {
 
   @Test
   void speedMapsHistoryToWallClockAndCompressesLongGaps() {
-    SpeedPacer pacer = new SpeedPacer(60, 300 * S, 30 * S);
+    ScaledTimePacer pacer = new ScaledTimePacer(60, 300 * S, 30 * S);
     long t0 = 1_500_000_000_000L;
     assertEquals(0, pacer.dueNanos(0, t0));
     assertEquals(1 * NANOS_PER_S, pacer.dueNanos(1, t0 + 60 * S), "a minute of history is a second at 60x");
@@ -27,7 +27,7 @@ class PacingTest {
 
   @Test
   void lateEventsAreDueAtOnceAndDoNotMoveTheClockBack() {
-    SpeedPacer pacer = new SpeedPacer(1, 300 * S, 30 * S);
+    ScaledTimePacer pacer = new ScaledTimePacer(1, 300 * S, 30 * S);
     long t0 = 1_500_000_000_000L;
     pacer.dueNanos(0, t0);
     long due = pacer.dueNanos(1, t0 + 10 * S);

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.olistlakehouse.contracts.BronzeStream;
-import io.olistlakehouse.it.LakehouseLauncher;
-import io.olistlakehouse.it.PlatformFixture;
 import io.olistlakehouse.platform.kafka.CommittedRecords;
+import io.olistlakehouse.testing.TestLauncher;
+import io.olistlakehouse.testing.TestPlatform;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -30,7 +30,7 @@ class ReplayCrashRecoveryIT {
   private static final String ORDERS = "30000";
   private static final Pattern PROGRESS = Pattern.compile("replay: ([0-9,]+) events");
 
-  private final PlatformFixture fixture = PlatformFixture.shared();
+  private final TestPlatform fixture = TestPlatform.shared();
   private final String bootstrap = fixture.config().get("kafka.bootstrap.servers");
 
   private Map<String, String> env(String prefix) {
@@ -49,7 +49,7 @@ class ReplayCrashRecoveryIT {
     String reference = "it-crash-ref-" + run + "-";
     String crashed = "it-crash-" + run + "-";
 
-    LakehouseLauncher.Result whole = LakehouseLauncher.run(fixture, env(reference), replayArgs());
+    TestLauncher.Result whole = TestLauncher.run(fixture, env(reference), replayArgs());
     assertEquals(0, whole.exitCode(), whole.stderr());
     Map<String, List<String>> expected = recordsPerKey(reference);
     long total = expected.values().stream().mapToLong(List::size).sum();
@@ -64,7 +64,7 @@ class ReplayCrashRecoveryIT {
     }
     long lastResume = 0;
     for (int i = 0; i < killPoints.size(); i++) {
-      LakehouseLauncher.Running replay = LakehouseLauncher.start(fixture, env(crashed), replayArgs());
+      TestLauncher.Running replay = TestLauncher.start(fixture, env(crashed), replayArgs());
       awaitProgress(replay, killPoints.get(i), seed);
       Thread.sleep(random.nextInt(150));
       assertTrue(replay.alive(), "the replay ended before kill point " + killPoints.get(i) + " (seed " + seed + ")");
@@ -74,7 +74,7 @@ class ReplayCrashRecoveryIT {
       assertTrue(i == 0 || resume > lastResume, "each run resumes after the previous one's commits");
       lastResume = resume;
     }
-    LakehouseLauncher.Result resumed = LakehouseLauncher.run(fixture, env(crashed), replayArgs());
+    TestLauncher.Result resumed = TestLauncher.run(fixture, env(crashed), replayArgs());
     assertEquals(0, resumed.exitCode(), resumed.stderr());
     assertTrue(resumedAt(resumed.stderr()) > lastResume, resumed.stderr());
     assertTrue(resumed.stdout().contains("resumed after"), resumed.stdout());
@@ -84,12 +84,12 @@ class ReplayCrashRecoveryIT {
     assertEquals(total, actual.values().stream().flatMap(List::stream).distinct().count(), "no event twice");
     assertEquals(expected, actual, "same records in the same order per key (kill seed " + seed + ")");
 
-    LakehouseLauncher.Result again = LakehouseLauncher.run(fixture, env(crashed), replayArgs());
+    TestLauncher.Result again = TestLauncher.run(fixture, env(crashed), replayArgs());
     assertTrue(again.stdout().contains("already completed"), again.stdout());
     assertEquals(countsPerStream(expected), countsPerStream(recordsPerKey(crashed)), "nothing published again");
   }
 
-  private static void awaitProgress(LakehouseLauncher.Running replay, long events, long seed) throws Exception {
+  private static void awaitProgress(TestLauncher.Running replay, long events, long seed) throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     while (true) {
       Matcher m = PROGRESS.matcher(replay.stderr());

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.olistlakehouse.contracts.BronzeStream;
-import io.olistlakehouse.it.LakehouseLauncher;
-import io.olistlakehouse.it.PlatformFixture;
-import io.olistlakehouse.it.TestSpark;
 import io.olistlakehouse.platform.kafka.CommittedRecords;
-import io.olistlakehouse.source.OlistSample;
+import io.olistlakehouse.testing.TestLauncher;
+import io.olistlakehouse.testing.TestOlistSample;
+import io.olistlakehouse.testing.TestPlatform;
+import io.olistlakehouse.testing.TestSpark;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplayOlistSampleIT {
 
   private static SparkSession spark;
-  private final PlatformFixture fixture = PlatformFixture.shared();
+  private final TestPlatform fixture = TestPlatform.shared();
 
   @BeforeAll
   static void startSpark() {
@@ -50,15 +50,15 @@ class ReplayOlistSampleIT {
   void perTopicCountsAreThoseTheRulesImplyAndASecondRunPublishesNothing() {
     String prefix = "it-sample-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     Map<String, String> env = Map.of("LAKEHOUSE_REPLAY_TOPIC_PREFIX", prefix);
-    String dir = OlistSample.dir().toString();
-    LakehouseLauncher.Result first = LakehouseLauncher.run(fixture, env, "replay", "--olist-dir", dir, "--max");
+    String dir = TestOlistSample.dir().toString();
+    TestLauncher.Result first = TestLauncher.run(fixture, env, "replay", "--olist-dir", dir, "--max");
     assertEquals(0, first.exitCode(), first.stderr());
     assertTrue(first.stdout().contains("rejected source rows: 0"), first.stdout());
 
-    Map<String, Long> expected = OlistExpectedCounts.of(spark, OlistSample.dir());
+    Map<String, Long> expected = OlistExpectedCounts.of(spark, TestOlistSample.dir());
     assertEquals(new TreeMap<>(expected), committedCounts(prefix));
 
-    LakehouseLauncher.Result second = LakehouseLauncher.run(fixture, env, "replay", "--olist-dir", dir, "--max");
+    TestLauncher.Result second = TestLauncher.run(fixture, env, "replay", "--olist-dir", dir, "--max");
     assertEquals(0, second.exitCode(), second.stderr());
     assertTrue(second.stdout().contains("already completed"), second.stdout());
     assertEquals(new TreeMap<>(expected), committedCounts(prefix), "the second run published nothing");
@@ -68,7 +68,7 @@ class ReplayOlistSampleIT {
   void malformedRowsAreReportedWithFileLineAndReasonAndTheRestIsReplayed(@TempDir Path tmp) throws IOException {
     Path dirty = Files.createDirectories(tmp.resolve("dirty"));
     Path clean = Files.createDirectories(tmp.resolve("clean"));
-    try (Stream<Path> files = Files.list(OlistSample.dir())) {
+    try (Stream<Path> files = Files.list(TestOlistSample.dir())) {
       for (Path f : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
         Files.copy(f, dirty.resolve(f.getFileName()));
         Files.copy(f, clean.resolve(f.getFileName()));
@@ -84,7 +84,7 @@ class ReplayOlistSampleIT {
         line -> replaceField(line, 3, "\"never closed"));
 
     String prefix = "it-malformed-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-    LakehouseLauncher.Result r = LakehouseLauncher.run(fixture, Map.of("LAKEHOUSE_REPLAY_TOPIC_PREFIX", prefix),
+    TestLauncher.Result r = TestLauncher.run(fixture, Map.of("LAKEHOUSE_REPLAY_TOPIC_PREFIX", prefix),
         "replay", "--olist-dir", dirty.toString(), "--max");
     assertEquals(0, r.exitCode(), r.stderr());
     assertTrue(r.stdout().contains("rejected source rows: 3"), r.stdout());

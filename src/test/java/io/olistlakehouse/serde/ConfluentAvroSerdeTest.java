@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.olistlakehouse.platform.registry.TestRegistry;
-import io.olistlakehouse.platform.registry.TestSchemas;
+import io.olistlakehouse.testing.TestRegistry;
+import io.olistlakehouse.testing.TestSchemas;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.Arrays;

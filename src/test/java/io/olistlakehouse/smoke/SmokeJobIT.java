@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.olistlakehouse.it.LakehouseLauncher;
-import io.olistlakehouse.it.PlatformFixture;
-import io.olistlakehouse.it.TestSpark;
+import io.olistlakehouse.testing.TestLauncher;
+import io.olistlakehouse.testing.TestPlatform;
+import io.olistlakehouse.testing.TestSpark;
 import org.junit.jupiter.api.Test;
 
 class SmokeJobIT {
 
   @Test
   void createsAppendsReadsBackAndTimeTravelsOnTheS3Api() throws Exception {
-    PlatformFixture fixture = PlatformFixture.shared();
+    TestPlatform fixture = TestPlatform.shared();
     SmokeJob job = new SmokeJob(TestSpark.session());
 
     SmokeJob.Result first = job.run("run-a", 5);
@@ -29,7 +29,7 @@ class SmokeJobIT {
     assertEquals(first.snapshots() + 1, second.snapshots());
 
     // The ad-hoc query path: bin/lakehouse sql shows the time-travel result.
-    LakehouseLauncher.Result sql = LakehouseLauncher.run(fixture, "sql",
+    TestLauncher.Result sql = TestLauncher.run(fixture, "sql",
         "SELECT run_id, count(*) AS n FROM " + SmokeJob.TABLE + " VERSION AS OF " + second.firstSnapshotId()
             + " GROUP BY run_id", "--format", "json");
     assertEquals(0, sql.exitCode(), sql.stderr());
@@ -38,7 +38,7 @@ class SmokeJobIT {
     assertEquals("run-a", rows.get(0).get("run_id").asText());
     assertEquals(5, rows.get(0).get("n").asLong());
 
-    LakehouseLauncher.Result tsv = LakehouseLauncher.run(fixture, "sql",
+    TestLauncher.Result tsv = TestLauncher.run(fixture, "sql",
         "SELECT count(*) AS n FROM " + SmokeJob.TABLE);
     assertEquals(0, tsv.exitCode(), tsv.stderr());
     assertEquals("n\n12", tsv.stdout().strip());

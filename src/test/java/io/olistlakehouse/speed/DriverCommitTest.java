@@ -3,9 +3,9 @@ package io.olistlakehouse.speed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.olistlakehouse.bronze.BatchMarker;
-import io.olistlakehouse.bronze.CommittedBatches;
-import io.olistlakehouse.platform.catalog.InMemoryCatalogs;
+import io.olistlakehouse.streaming.CommittedMicroBatches;
+import io.olistlakehouse.streaming.MicroBatchMarker;
+import io.olistlakehouse.testing.TestCatalogs;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -36,35 +36,35 @@ class DriverCommitTest {
 
   @BeforeEach
   void createTable() {
-    catalog = InMemoryCatalogs.withNamespace("speed");
+    catalog = TestCatalogs.withNamespace("speed");
     table = catalog.createTable(ID, SCHEMA, org.apache.iceberg.PartitionSpec
         .unpartitioned(), Map.of("format-version", "2"));
   }
 
   @Test
   void upsertReplacesTheKeysRowsAndKeepsTheRowsAddedBesideTheDeletes() throws IOException {
-    BatchMarker first = new BatchMarker("q", 0);
+    MicroBatchMarker first = new MicroBatchMarker("q", 0);
     DriverCommit.upsert(table, "order_id", List.of(row("a", "in_progress"), row("b", "in_progress")),
         List.of("a", "b"), first);
     DriverCommit.upsert(table, "order_id", List.of(row("a", "delivered"), row("c", "in_progress")),
-        List.of("a", "c"), new BatchMarker("q", 1));
+        List.of("a", "c"), new MicroBatchMarker("q", 1));
     table.refresh();
 
     assertEquals(Map.of("a", "delivered", "b", "in_progress", "c", "in_progress"), rows());
     Map<String, String> summary = table.currentSnapshot().summary();
     assertEquals("2", summary.get("added-records"));
     assertEquals("2", summary.get("added-equality-deletes"));
-    assertEquals("1", summary.get(BatchMarker.BATCH_ID));
-    assertTrue(CommittedBatches.find(table, first).isPresent(), "the first batch's marker stays findable");
+    assertEquals("1", summary.get(MicroBatchMarker.BATCH_ID));
+    assertTrue(CommittedMicroBatches.find(table, first).isPresent(), "the first batch's marker stays findable");
   }
 
   @Test
   void maintenanceRewritesTheLiveRowsIntoOneFileAndRemovesEveryDeleteFile() throws IOException {
     DriverCommit.upsert(table, "order_id", List.of(row("a", "v1"), row("b", "v1")), List.of("a", "b"),
-        new BatchMarker("q", 0));
+        new MicroBatchMarker("q", 0));
     DriverCommit.upsert(table, "order_id", List.of(row("a", "v2"), row("c", "v1")), List.of("a", "c"),
-        new BatchMarker("q", 1));
-    DriverCommit.upsert(table, "order_id", List.of(row("b", "v3")), List.of("b"), new BatchMarker("q", 2));
+        new MicroBatchMarker("q", 1));
+    DriverCommit.upsert(table, "order_id", List.of(row("b", "v3")), List.of("b"), new MicroBatchMarker("q", 2));
     table.refresh();
     Map<String, String> before = rows();
 
@@ -83,14 +83,14 @@ class DriverCommitTest {
   @Test
   void aRewriteWrittenWhileABatchCommitsKeepsTheBatchsUpserts() throws IOException {
     DriverCommit.upsert(table, "order_id", List.of(row("a", "v1"), row("b", "v1")), List.of("a", "b"),
-        new BatchMarker("q", 0));
-    DriverCommit.upsert(table, "order_id", List.of(row("a", "v2")), List.of("a"), new BatchMarker("q", 1));
+        new MicroBatchMarker("q", 0));
+    DriverCommit.upsert(table, "order_id", List.of(row("a", "v2")), List.of("a"), new MicroBatchMarker("q", 1));
     table.refresh();
 
     SpeedMaintenance.Rewrite rewrite = SpeedMaintenance.prepare(table, "order_id", 2).orElseThrow();
     // The next batch commits through its own table object before the rewrite does (maintenance in the background).
     DriverCommit.upsert(catalog.loadTable(ID), "order_id", List.of(row("b", "v3"), row("c", "v1")),
-        List.of("b", "c"), new BatchMarker("q", 3));
+        List.of("b", "c"), new MicroBatchMarker("q", 3));
     rewrite.commit();
     table.refresh();
 
@@ -103,8 +103,8 @@ class DriverCommitTest {
 
   @Test
   void appendAddsRowsAndNoDeletes() throws IOException {
-    DriverCommit.append(table, List.of(row("a", "late")), new BatchMarker("q", 3));
-    DriverCommit.append(table, List.of(row("a", "late")), new BatchMarker("q", 4));
+    DriverCommit.append(table, List.of(row("a", "late")), new MicroBatchMarker("q", 3));
+    DriverCommit.append(table, List.of(row("a", "late")), new MicroBatchMarker("q", 4));
     table.refresh();
 
     assertEquals("2", table.currentSnapshot().summary().get("total-records"));

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.olistlakehouse.config.LakehouseConfig;
-import io.olistlakehouse.it.LakehouseLauncher;
-import io.olistlakehouse.it.PlatformFixture;
-import io.olistlakehouse.source.OlistSample;
+import io.olistlakehouse.testing.TestLauncher;
+import io.olistlakehouse.testing.TestOlistSample;
+import io.olistlakehouse.testing.TestPlatform;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -15,13 +15,13 @@ import java.util.UUID;
  * The Olist sample replayed once with the real {@code bin/lakehouse replay --max} into topics of its own, and the
  * speed settings of a run over them (its own namespace and checkpoint).
  */
-record SampleReplay(PlatformFixture fixture, String prefix) {
+record SampleReplay(TestPlatform fixture, String prefix) {
 
-  static SampleReplay replay(PlatformFixture fixture) {
+  static SampleReplay replay(TestPlatform fixture) {
     String prefix = "it-speed-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-    LakehouseLauncher.Result r = LakehouseLauncher.run(fixture,
+    TestLauncher.Result r = TestLauncher.run(fixture,
         Map.of(LakehouseConfig.envName("replay.topic.prefix"), prefix),
-        "replay", "--olist-dir", OlistSample.dir().toString(), "--max");
+        "replay", "--olist-dir", TestOlistSample.dir().toString(), "--max");
     assertEquals(0, r.exitCode(), r.stderr());
     assertTrue(r.stdout().contains("rejected source rows: 0"), r.stdout());
     return new SampleReplay(fixture, prefix);

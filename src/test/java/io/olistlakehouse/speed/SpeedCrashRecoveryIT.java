@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.olistlakehouse.config.LakehouseConfig;
-import io.olistlakehouse.it.LakehouseLauncher;
-import io.olistlakehouse.it.PlatformFixture;
-import io.olistlakehouse.it.TestSpark;
+import io.olistlakehouse.testing.TestLauncher;
+import io.olistlakehouse.testing.TestPlatform;
+import io.olistlakehouse.testing.TestSpark;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,10 +40,10 @@ class SpeedCrashRecoveryIT {
 
   @Test
   void killedAndRestartedRunsEndWithTheSameTablesAsAnUninterruptedRun() throws Exception {
-    PlatformFixture platform = PlatformFixture.shared();
+    TestPlatform platform = TestPlatform.shared();
     SampleReplay replay = SampleReplay.replay(platform);
 
-    LakehouseLauncher.Result clean = LakehouseLauncher.run(platform, env(replay, "speed_kill_clean"), "speed",
+    TestLauncher.Result clean = TestLauncher.run(platform, env(replay, "speed_kill_clean"), "speed",
         "--once");
     assertEquals(0, clean.exitCode(), clean.stderr());
     assertTrue(clean.stdout().contains(", maintenance "), "a batch reports its maintenance: " + clean.stdout());
@@ -52,12 +52,12 @@ class SpeedCrashRecoveryIT {
 
     Map<String, String> killedEnv = env(replay, "speed_kill_killed");
     for (int after : KILL_AFTER_BATCHES) {
-      LakehouseLauncher.Running job = LakehouseLauncher.start(platform, killedEnv, "speed", "--once");
+      TestLauncher.Running job = TestLauncher.start(platform, killedEnv, "speed", "--once");
       awaitBatches(job, after);
       assertTrue(job.alive(), "the run ended before its kill point: " + job.stdout() + job.stderr());
       job.kill9();
     }
-    LakehouseLauncher.Result last = LakehouseLauncher.run(platform, killedEnv, "speed", "--once");
+    TestLauncher.Result last = TestLauncher.run(platform, killedEnv, "speed", "--once");
     assertEquals(0, last.exitCode(), last.stderr());
 
     String catalog = platform.config().get("catalog.name") + ".";
@@ -98,7 +98,7 @@ class SpeedCrashRecoveryIT {
     return n;
   }
 
-  private static void awaitBatches(LakehouseLauncher.Running job, int batches) throws InterruptedException {
+  private static void awaitBatches(TestLauncher.Running job, int batches) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
     while (job.alive() && batches(job.stdout()) < batches && System.nanoTime() < deadline) {
       Thread.sleep(50);

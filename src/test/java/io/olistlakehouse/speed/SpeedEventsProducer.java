@@ -1,10 +1,10 @@
 package io.olistlakehouse.speed;
 
-import io.olistlakehouse.bronze.BronzeTopics;
-import io.olistlakehouse.bronze.TestEventProducer;
 import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.contracts.BronzeContracts;
 import io.olistlakehouse.contracts.BronzeStream;
+import io.olistlakehouse.contracts.BronzeTopics;
+import io.olistlakehouse.testing.TestEventProducer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.contracts.BronzeStream;
-import io.olistlakehouse.it.PlatformFixture;
 import io.olistlakehouse.spark.JobManifest;
 import io.olistlakehouse.spark.SparkSessionFactory;
+import io.olistlakehouse.testing.TestPlatform;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +27,7 @@ class SpeedLatenessIT {
 
   @Test
   void lateEventsAreCountedAndWindowsWithinTheLatenessAreCorrected() throws Exception {
-    PlatformFixture platform = PlatformFixture.shared();
+    TestPlatform platform = TestPlatform.shared();
     LakehouseConfig config = platform.config().withOverrides(Map.of(
         "speed.topic.prefix", "lateness-it.",
         "speed.namespace", "speed_lateness_it",

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.olistlakehouse.config.LakehouseConfig;
-import io.olistlakehouse.it.PlatformFixture;
 import io.olistlakehouse.spark.JobManifest;
-import io.olistlakehouse.source.OlistSample;
 import io.olistlakehouse.spark.SparkSessionFactory;
+import io.olistlakehouse.testing.TestOlistSample;
+import io.olistlakehouse.testing.TestPlatform;
 import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -24,12 +24,12 @@ class SpeedSampleIT {
 
   @Test
   void everyOrderMatchesADirectCalculationFromTheCsvs() throws Exception {
-    PlatformFixture platform = PlatformFixture.shared();
+    TestPlatform platform = TestPlatform.shared();
     SampleReplay replay = SampleReplay.replay(platform);
     // The whole backlog in one micro-batch, as speed --once lands a replay that is already complete.
     LakehouseConfig config = platform.config().withOverrides(replay.speed(NS, 1_000_000));
     SparkSession spark = SparkSessionFactory.create(config, JobManifest.load(config, SpeedMain.JOB));
-    Path sample = OlistSample.dir();
+    Path sample = TestOlistSample.dir();
     SpeedRunner.Summary summary = SpeedRunner.run(config, spark, true, r -> { });
 
     String table = config.get("catalog.name") + "." + NS + ".";

@@ -3,9 +3,9 @@ package io.olistlakehouse.platform.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.olistlakehouse.it.PlatformFixture;
-import io.olistlakehouse.it.TestSpark;
 import io.olistlakehouse.platform.process.JavaCommand;
+import io.olistlakehouse.testing.TestPlatform;
+import io.olistlakehouse.testing.TestSpark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ class CatalogConcurrencyIT {
 
   @Test
   void twoJvmsAppendingConcurrentlyKeepEveryCommitAndRow() throws Exception {
-    PlatformFixture fixture = PlatformFixture.shared();
+    TestPlatform fixture = TestPlatform.shared();
     TableIdentifier id = TableIdentifier.of("bronze", "catalog_concurrency_check");
     Catalog catalog = IcebergCatalogs.open(fixture.config());
     try {
@@ -83,7 +83,7 @@ class CatalogConcurrencyIT {
 
   private record Writer(Process process, Path log) {}
 
-  private static Writer startWriter(PlatformFixture fixture, TableIdentifier id, String writer) throws Exception {
+  private static Writer startWriter(TestPlatform fixture, TableIdentifier id, String writer) throws Exception {
     List<String> cmd = List.of(JavaCommand.javaExecutable(), "-Xmx384m", "-cp", System.getProperty("java.class.path"),
         ConcurrentAppender.class.getName(), fixture.configFile().toString(), id.toString(), writer,
         Integer.toString(COMMITS_PER_WRITER), Integer.toString(ROWS_PER_COMMIT));

@@ -3,8 +3,8 @@ package io.olistlakehouse.platform.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.olistlakehouse.it.PlatformFixture;
 import io.olistlakehouse.platform.Platform;
+import io.olistlakehouse.testing.TestPlatform;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +37,7 @@ class KafkaBrokerFailureIT {
 
   @Test
   void acknowledgedRecordsSurviveABrokerKilledMidStream() throws Exception {
-    PlatformFixture fixture = PlatformFixture.shared();
+    TestPlatform fixture = TestPlatform.shared();
     Platform platform = fixture.platform();
     String bootstrap = fixture.config().get("kafka.bootstrap.servers");
     String topic = "broker-failure-" + UUID.randomUUID();

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.olistlakehouse.config.LakehouseConfig;
-import io.olistlakehouse.it.PlatformFixture;
 import io.olistlakehouse.serde.ConfluentAvroDeserializer;
 import io.olistlakehouse.serde.ConfluentAvroSerializer;
 import io.olistlakehouse.serde.ConfluentWireFormat;
 import io.olistlakehouse.serde.SchemaRegistryClient;
+import io.olistlakehouse.testing.TestPlatform;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +57,7 @@ class ConfluentConformanceIT {
 
   @BeforeAll
   static void platform() {
-    LakehouseConfig config = PlatformFixture.shared().config();
+    LakehouseConfig config = TestPlatform.shared().config();
     registry = SchemaRegistryClient.fromConfig(config);
     Path project = Path.of(System.getProperty("lakehouse.project.dir", ".")).toAbsolutePath().normalize();
     python = project.resolve(".venv/bin/python");

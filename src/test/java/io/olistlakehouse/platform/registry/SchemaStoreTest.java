@@ -1,9 +1,9 @@
 package io.olistlakehouse.platform.registry;
 
-import static io.olistlakehouse.platform.registry.TestSchemas.COUPON;
-import static io.olistlakehouse.platform.registry.TestSchemas.ITEMS;
-import static io.olistlakehouse.platform.registry.TestSchemas.ORDER_ID;
-import static io.olistlakehouse.platform.registry.TestSchemas.record;
+import static io.olistlakehouse.testing.TestSchemas.COUPON;
+import static io.olistlakehouse.testing.TestSchemas.ITEMS;
+import static io.olistlakehouse.testing.TestSchemas.ORDER_ID;
+import static io.olistlakehouse.testing.TestSchemas.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -3,12 +3,12 @@ package io.olistlakehouse.source.olist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.olistlakehouse.source.OlistSample;
 import io.olistlakehouse.source.model.Geolocation;
 import io.olistlakehouse.source.model.OrderBundle;
 import io.olistlakehouse.source.model.OrderItem;
 import io.olistlakehouse.source.model.Payment;
 import io.olistlakehouse.source.model.Review;
+import io.olistlakehouse.testing.TestOlistSample;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -34,13 +34,13 @@ class OlistCsvSourceTest {
 
   @BeforeAll
   static void readSample() throws IOException {
-    source = OlistCsvSource.open(OlistSample.dir());
+    source = OlistCsvSource.open(TestOlistSample.dir());
     bundles = new ArrayList<>();
     while (source.hasNext()) {
       bundles.add(source.next());
     }
     source.close();
-    geolocationPrefixes = OlistSample.plainRows("olist_geolocation_dataset.csv").stream()
+    geolocationPrefixes = TestOlistSample.plainRows("olist_geolocation_dataset.csv").stream()
         .map(row -> row[0]).collect(Collectors.toSet());
   }
 
@@ -60,7 +60,7 @@ class OlistCsvSourceTest {
 
   @Test
   void everyOrderOfTheFileIsYieldedOnceInPurchaseTimeOrder() {
-    Set<String> expected = OlistSample.plainRows("olist_orders_dataset.csv").stream()
+    Set<String> expected = TestOlistSample.plainRows("olist_orders_dataset.csv").stream()
         .map(row -> row[0]).collect(Collectors.toSet());
     List<String> yielded = bundles.stream().map(b -> b.order().orderId()).toList();
     assertEquals(expected.size(), yielded.size());
@@ -76,9 +76,9 @@ class OlistCsvSourceTest {
 
   @Test
   void moneySumsMatchAPlainReadingOfTheFiles() {
-    BigDecimal payments = OlistSample.plainRows("olist_order_payments_dataset.csv").stream()
+    BigDecimal payments = TestOlistSample.plainRows("olist_order_payments_dataset.csv").stream()
         .map(row -> new BigDecimal(row[4])).reduce(BigDecimal.ZERO, BigDecimal::add);
-    BigDecimal items = OlistSample.plainRows("olist_order_items_dataset.csv").stream()
+    BigDecimal items = TestOlistSample.plainRows("olist_order_items_dataset.csv").stream()
         .map(row -> new BigDecimal(row[5]).add(new BigDecimal(row[6]))).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal readPayments = bundles.stream().flatMap(b -> b.payments().stream())
         .map(Payment::paymentValue).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -91,7 +91,7 @@ class OlistCsvSourceTest {
 
   @Test
   void geolocationsAreOnePerPrefixWithTheMeanOfTheirRows() {
-    Map<String, List<String[]>> byPrefix = OlistSample.plainRows("olist_geolocation_dataset.csv").stream()
+    Map<String, List<String[]>> byPrefix = TestOlistSample.plainRows("olist_geolocation_dataset.csv").stream()
         .collect(Collectors.groupingBy(row -> row[0]));
     Map<String, Geolocation> read = new HashMap<>();
     bundles.forEach(b -> b.geolocations().forEach(g -> read.put(g.zipCodePrefix(), g)));
@@ -146,7 +146,7 @@ class OlistCsvSourceTest {
   void fingerprintIsTheSha256OfTheFilesInReadingOrder() throws Exception {
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
     for (OlistFile file : OlistFile.values()) {
-      digest.update(Files.readAllBytes(OlistSample.dir().resolve(file.fileName())));
+      digest.update(Files.readAllBytes(TestOlistSample.dir().resolve(file.fileName())));
     }
     assertEquals(HexFormat.of().formatHex(digest.digest()), source.fingerprint());
   }

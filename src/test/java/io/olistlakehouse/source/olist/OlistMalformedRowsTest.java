@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.olistlakehouse.source.OlistSample;
 import io.olistlakehouse.source.Rejection;
 import io.olistlakehouse.source.model.OrderBundle;
+import io.olistlakehouse.testing.TestOlistSample;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ class OlistMalformedRowsTest {
   @BeforeEach
   void copySample() throws IOException {
     for (OlistFile file : OlistFile.values()) {
-      Files.copy(OlistSample.dir().resolve(file.fileName()), dir.resolve(file.fileName()));
+      Files.copy(TestOlistSample.dir().resolve(file.fileName()), dir.resolve(file.fileName()));
     }
   }
 

@@ -1,7 +1,7 @@
 package io.olistlakehouse.source.synthetic;
 
-import io.olistlakehouse.source.OlistSample;
 import io.olistlakehouse.source.olist.OlistCsvSource;
+import io.olistlakehouse.testing.TestOlistSample;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -26,7 +26,7 @@ public final class SourceFigures {
     for (int round = 1; round <= 3; round++) {
       long start = System.nanoTime();
       long cpuStart = THREADS.getCurrentThreadCpuTime();
-      try (OlistCsvSource source = OlistCsvSource.open(OlistSample.dir())) {
+      try (OlistCsvSource source = OlistCsvSource.open(TestOlistSample.dir())) {
         source.forEachRemaining(bundle -> { });
       }
       System.out.printf("sample read and iterated, round %d: %d ms (%d ms CPU)%n", round, millisSince(start),
@@ -69,7 +69,7 @@ public final class SourceFigures {
         files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
       }
     }
-    try (OlistCsvSource source = OlistCsvSource.open(OlistSample.dir())) {
+    try (OlistCsvSource source = OlistCsvSource.open(TestOlistSample.dir())) {
       System.out.println("sample:    " + Marginals.of(source));
     }
     System.out.println("generated: " + Marginals.of(new SyntheticSource(40_000, 2024)));

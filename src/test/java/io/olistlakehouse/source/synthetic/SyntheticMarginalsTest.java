@@ -3,8 +3,8 @@ package io.olistlakehouse.source.synthetic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.olistlakehouse.source.OlistSample;
 import io.olistlakehouse.source.olist.OlistCsvSource;
+import io.olistlakehouse.testing.TestOlistSample;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +18,7 @@ class SyntheticMarginalsTest {
 
   @BeforeAll
   static void measure() throws IOException {
-    try (OlistCsvSource source = OlistCsvSource.open(OlistSample.dir())) {
+    try (OlistCsvSource source = OlistCsvSource.open(TestOlistSample.dir())) {
       sample = Marginals.of(source);
     }
     generated = Marginals.of(new SyntheticSource(40_000, 2024));

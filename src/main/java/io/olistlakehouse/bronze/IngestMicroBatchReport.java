@@ -1,0 +1,30 @@
+package io.olistlakehouse.bronze;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one micro-batch did: records read, committed per table (landed and dead letters, from the snapshots), the
+ * tables it found already committed by an earlier attempt of the same batch, the data files it wrote, and how long
+ * it took: in all, writing (reading Kafka, decoding, writing the files) and committing.
+ */
+public record IngestMicroBatchReport(long batchId, long read, Map<String, Long> committed, long deadLetters,
+    List<String> alreadyCommitted, int dataFiles, Duration writing, Duration committing, Duration took) {
+
+  public long landed() {
+    return read - deadLetters;
+  }
+
+  @Override
+  public String toString() {
+    String replay = alreadyCommitted.isEmpty() ? "" : ", already committed before a restart: " + alreadyCommitted;
+    return String.format("batch %d: %d records read, %d landed, %d dead letters in %.1f s (%d data files written in"
+            + " %.1f s, commits %.1f s)%s", batchId, read, landed(), deadLetters, seconds(took), dataFiles,
+        seconds(writing), seconds(committing), replay);
+  }
+
+  private static double seconds(Duration d) {
+    return d.toMillis() / 1000.0;
+  }
+}

@@ -1,0 +1,141 @@
+package io.olistlakehouse.speed;
+
+import io.olistlakehouse.streaming.MicroBatchGate;
+import io.olistlakehouse.streaming.MicroBatchMarker;
+import io.olistlakehouse.streaming.TableCommits;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.Record;
+import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The foreachBatch body: the tracker's output of one micro-batch (at most speed.max.offsets.per.trigger events, so
+ * it fits the driver) is collected in one Spark job and goes to its three tables from the driver, side by side, each
+ * at most once per batch (checked by the batch marker): order rows upserted by order_id, KPI contributions summed
+ * per window and added to the window's row, late events appended. Every n-th batch then runs (or starts) the
+ * tables' maintenance.
+ */
+public final class SpeedSink implements VoidFunction2<Dataset<Row>, Long> {
+
+  private static final int KIND = SpeedOutput.SCHEMA.fieldIndex("kind");
+  private static final int ORDER_ID = SpeedOutput.SCHEMA.fieldIndex("order_id");
+  private static final int WINDOW_START = SpeedOutput.SCHEMA.fieldIndex("window_start");
+  private static final int WINDOW_END = SpeedOutput.SCHEMA.fieldIndex("window_end");
+  private static final int WATERMARK = SpeedOutput.SCHEMA.fieldIndex("watermark");
+
+  private final SpeedTables tables;
+  private final MicroBatchGate batchGate;
+  private final Consumer<SpeedMicroBatchReport> reports;
+  private final MaintenanceSchedule maintenance;
+  private final OpenKpiWindows openWindows;
+
+  SpeedSink(SpeedTables tables, MaintenanceSchedule maintenance, KpiWindows windows,
+      MicroBatchGate batchGate, Consumer<SpeedMicroBatchReport> reports) {
+    this.tables = tables;
+    this.maintenance = maintenance;
+    this.openWindows = new OpenKpiWindows(windows);
+    this.batchGate = batchGate;
+    this.reports = reports;
+  }
+
+  @Override
+  public void call(Dataset<Row> output, Long batchId) throws Exception {
+    batchGate.enter();
+    try {
+      reports.accept(write(output, MicroBatchMarker.ofBatch(output, batchId)));
+    } catch (Exception | Error e) {
+      openWindows.forget();
+      throw e;
+    } finally {
+      batchGate.leave();
+    }
+  }
+
+  SpeedMicroBatchReport write(Dataset<Row> output, MicroBatchMarker marker) throws Exception {
+    long start = System.nanoTime();
+    BatchRows batch = BatchRows.of(output.collectAsList());
+    long stateDone = System.nanoTime();
+    Map<String, Callable<Boolean>> commits = new LinkedHashMap<>();
+    if (!batch.orders.isEmpty()) {
+      commits.put(SpeedTables.ORDER_DELIVERY, () -> tables.commitOnce(SpeedTables.ORDER_DELIVERY, marker,
+          table -> upsertOrders(table, batch, marker)));
+    }
+    if (!batch.kpiSums.isEmpty()) {
+      commits.put(SpeedTables.KPI_MINUTE, () -> tables.commitOnce(SpeedTables.KPI_MINUTE, marker,
+          table -> addKpis(table, batch, marker)));
+    }
+    if (!batch.late.isEmpty()) {
+      commits.put(SpeedTables.LATE_EVENTS, () -> tables.commitOnce(SpeedTables.LATE_EVENTS, marker,
+          table -> DriverCommit.append(table, records(table, batch.late), marker)));
+    }
+    boolean replayed = TableCommits.runAll(commits.size(), commits).containsValue(false);
+    long writesDone = System.nanoTime();
+    SpeedMaintenance.Report maintained = maintenance.afterBatch(marker.batchId());
+    return new SpeedMicroBatchReport(marker.batchId(), batch.orders.size(), batch.kpiContributions, batch.late.size(),
+        replayed, Duration.ofNanos(stateDone - start), Duration.ofNanos(writesDone - stateDone), maintained);
+  }
+
+  private static void upsertOrders(Table table, BatchRows batch, MicroBatchMarker marker) {
+    DriverCommit.upsert(table, SpeedTables.UPSERT_KEYS.get(SpeedTables.ORDER_DELIVERY),
+        records(table, batch.orders.values()), new ArrayList<>(batch.orders.keySet()), marker);
+  }
+
+  private void addKpis(Table table, BatchRows batch, MicroBatchMarker marker) {
+    openWindows.loadOnce(table, batch.watermark);
+    OpenKpiWindows.Upsert upsert = openWindows.add(batch.kpiSums);
+    List<Record> rows = upsert.rows().stream().map(w -> w.toRecord(table.schema())).toList();
+    List<Object> replaced = upsert.replacedStarts().stream()
+        .<Object>map(SpeedRecords::timestamptz).toList();
+    DriverCommit.upsert(table, SpeedTables.UPSERT_KEYS.get(SpeedTables.KPI_MINUTE), rows, replaced, marker);
+    openWindows.committed(upsert, batch.watermark);
+  }
+
+  private static List<Record> records(Table table, Iterable<Row> rows) {
+    SpeedRecords convert = new SpeedRecords(table.schema());
+    List<Record> records = new ArrayList<>();
+    rows.forEach(r -> records.add(convert.toRecord(r)));
+    return records;
+  }
+
+  /** A batch's output split by kind: order rows by order_id, KPI contributions summed per window, late rows. */
+  private static final class BatchRows {
+    final Map<String, Row> orders = new LinkedHashMap<>();
+    final Map<Long, KpiWindowRow> kpiSums = new LinkedHashMap<>();
+    final List<Row> late = new ArrayList<>();
+    long kpiContributions;
+    long watermark;
+
+    static BatchRows of(List<Row> output) {
+      BatchRows batch = new BatchRows();
+      for (Row row : output) {
+        batch.watermark = Math.max(batch.watermark, ((Timestamp) row.get(WATERMARK)).getTime());
+        switch (row.getString(KIND)) {
+          case SpeedOutput.ORDER -> {
+            if (batch.orders.put(row.getString(ORDER_ID), row) != null) {
+              // Spark calls the tracker once per order and batch; two rows would be two current rows.
+              throw new IllegalStateException("two rows for order " + row.getString(ORDER_ID) + " in one batch");
+            }
+          }
+          case SpeedOutput.KPI -> {
+            batch.kpiContributions++;
+            long start = ((Timestamp) row.get(WINDOW_START)).getTime();
+            long end = ((Timestamp) row.get(WINDOW_END)).getTime();
+            batch.kpiSums.computeIfAbsent(start, s -> new KpiWindowRow(s, end)).add(row);
+          }
+          case SpeedOutput.LATE -> batch.late.add(row);
+          default -> throw new IllegalStateException("unknown output kind " + row.getString(KIND));
+        }
+      }
+      return batch;
+    }
+  }
+}

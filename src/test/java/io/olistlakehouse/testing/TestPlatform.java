@@ -1,0 +1,87 @@
+package io.olistlakehouse.testing;
+
+import io.olistlakehouse.config.LakehouseConfig;
+import io.olistlakehouse.platform.Platform;
+import io.olistlakehouse.platform.process.Ports;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One real platform for all integration tests of a run: the processes `bin/lakehouse up` starts, on free ports and in
+ * a fresh work directory under target/, so it can run beside a developer's own platform. Stopped when the JVM exits.
+ */
+public final class TestPlatform {
+
+  private static TestPlatform shared;
+
+  private final Platform platform;
+  private final Duration startup;
+
+  private TestPlatform() {
+    Path home = Path.of(System.getProperty(LakehouseConfig.HOME_PROPERTY, ".")).toAbsolutePath().normalize();
+    Path work = home.resolve("target/it-work");
+    stopLeftovers(work, home);
+    deleteRecursively(work);
+    LakehouseConfig base = LakehouseConfig.load(home.resolve("configs/lakehouse.properties"), Map.of(), home);
+    Map<String, String> overrides = new HashMap<>();
+    overrides.put("work.dir", work.toString());
+    for (String key : base.asMap().keySet()) {
+      if (key.endsWith(".port")) {
+        overrides.put(key, Integer.toString(Ports.ephemeral()));
+      }
+    }
+    this.platform = new Platform(base.withOverrides(overrides));
+    Runtime.getRuntime().addShutdownHook(new Thread(platform::down, "platform-down"));
+    this.startup = platform.up();
+  }
+
+  public static synchronized TestPlatform shared() {
+    if (shared == null) {
+      shared = new TestPlatform();
+    }
+    return shared;
+  }
+
+  public LakehouseConfig config() {
+    return platform.config();
+  }
+
+  public Platform platform() {
+    return platform;
+  }
+
+  /** The resolved configuration file, for processes (the CLI, child JVMs) started by tests. */
+  public Path configFile() {
+    return platform.configFile();
+  }
+
+  public Duration startup() {
+    return startup;
+  }
+
+  /** An aborted earlier run may have left its processes running: stop them before reusing the directory. */
+  private static void stopLeftovers(Path work, Path home) {
+    Path previous = work.resolve("run/lakehouse.properties");
+    if (Files.isRegularFile(previous)) {
+      new Platform(LakehouseConfig.load(previous, Map.of(), home)).down();
+    }
+  }
+
+  static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
