@@ -17,9 +17,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.spark.sql.SparkSession;
 
 /** What every benchmark run does around its measurement: name its scratch, note the load, clean up after. */
 final class BenchRuns {
@@ -73,12 +76,21 @@ final class BenchRuns {
     }
   }
 
-  /** Drops a benchmark's scratch table with its files; a failure is reported, not fatal. */
-  static void dropTable(SparkSession spark, String table, PrintStream out) {
+  /**
+   * Drops a benchmark's scratch namespace, its tables with their files first; a failure is reported, not fatal.
+   * Iceberg's own purge deletes what the current metadata references (Spark's DROP TABLE ... PURGE also reads every
+   * earlier metadata file, which the tables' metadata cleanup has deleted, and logs each as an error).
+   */
+  static void dropNamespace(Catalog catalog, String namespace, PrintStream out) {
     try {
-      spark.sql("DROP TABLE IF EXISTS " + table + " PURGE");
+      for (TableIdentifier table : catalog.listTables(Namespace.of(namespace))) {
+        catalog.dropTable(table, true);
+      }
+      if (catalog instanceof SupportsNamespaces namespaces) {
+        namespaces.dropNamespace(Namespace.of(namespace));
+      }
     } catch (RuntimeException e) {
-      out.println("note: could not drop " + table + " (" + e.getMessage() + ")");
+      out.println("note: could not drop namespace " + namespace + " (" + e.getMessage() + ")");
     }
   }
 

@@ -12,10 +12,13 @@ import io.olistlakehouse.source.OrderSource;
 import io.olistlakehouse.spark.JobManifest;
 import io.olistlakehouse.spark.SparkSessionFactory;
 import io.olistlakehouse.speed.SpeedJob;
-import io.olistlakehouse.speed.SpeedMain;
+import io.olistlakehouse.speed.SpeedMicroBatchReport;
 import io.olistlakehouse.speed.SpeedSettings;
 import io.olistlakehouse.speed.SpeedTables;
-import io.olistlakehouse.streaming.GracefulStop;
+import io.olistlakehouse.streaming.StreamingJob;
+import io.olistlakehouse.streaming.StreamingListener;
+import io.olistlakehouse.streaming.StreamingRun;
+import io.olistlakehouse.streaming.StreamingSettings;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,7 +31,6 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.StreamingQuery;
 
 /**
  * Freshness of the speed layer under a sustained replay: the speed job runs continuously on fresh topics, tables and
@@ -66,15 +68,20 @@ public final class FreshnessBench {
         "speed.checkpoint.dir", scratch.checkpointDir(config),
         "replay.transaction.max.ms", config.get("bench.freshness.transaction.max.ms")));
     ReplayTopics topics = ReplayTopics.fromConfig(run);
-    SpeedSettings settings = SpeedSettings.from(run);
+    StreamingSettings settings = StreamingSettings.from(run, SpeedSettings.KEY_PREFIX);
     createTopics(run, topics);
     Catalog catalog = IcebergCatalogs.open(run);
-    try (SparkSession spark = SparkSessionFactory.create(run, JobManifest.load(run, SpeedMain.JOB))) {
-      SpeedJob job = new SpeedJob(spark, settings);
+    try (SparkSession spark = SparkSessionFactory.create(run, JobManifest.load(run, SpeedJob.LAYER.jobName()));
+        StreamingJob<SpeedMicroBatchReport> job = SpeedJob.LAYER.open(run, spark, false)) {
       try {
         TriggerPhases phases = new TriggerPhases(System.currentTimeMillis() + plan.warmup().toMillis());
         spark.streams().addListener(phases);
-        StreamingQuery query = job.start(false, report -> out.println("speed " + report));
+        StreamingRun<SpeedMicroBatchReport> running = StreamingRun.start(job, false, new StreamingListener<>() {
+          @Override
+          public void microBatch(SpeedMicroBatchReport report) {
+            out.println("speed " + report);
+          }
+        });
         FreshnessProbe probe = new FreshnessProbe(catalog,
             TableIdentifier.of(settings.namespace(), SpeedTables.ORDER_DELIVERY), plan.pollMillis());
         Thread probing = new Thread(probe, "freshness-probe");
@@ -86,12 +93,12 @@ public final class FreshnessBench {
             .listening(new PurchaseSampler(plan, probe, System.nanoTime()))
             .run(source);
         long deadline = System.nanoTime() + DRAIN.toNanos();
-        while (probe.pending() > 0 && System.nanoTime() < deadline && query.isActive()) {
+        while (probe.pending() > 0 && System.nanoTime() < deadline && running.query().isActive()) {
           Thread.sleep(200);
         }
         probe.stop();
         probing.join();
-        GracefulStop.stopBetweenBatches(query, job.batchGate(), settings.stopGrace());
+        running.stop();
         if (probe.latenciesMs().isEmpty()) {
           throw new IllegalStateException("no order was sampled after the " + plan.warmup().toSeconds() + " s "
               + "warm-up (the replay took " + Math.round(replay.elapsedNanos() / 1e9) + " s): replay more orders "
@@ -108,10 +115,7 @@ public final class FreshnessBench {
         out.println("appended to " + results.path());
         return p;
       } finally {
-        for (String table : new String[] {SpeedTables.ORDER_DELIVERY, SpeedTables.KPI_MINUTE,
-            SpeedTables.LATE_EVENTS}) {
-          BenchRuns.dropTable(spark, job.tables().name(table), out);
-        }
+        BenchRuns.dropNamespace(catalog, settings.namespace(), out);
         BenchRuns.deleteTopics(run, topics.allTopics(), out);
         BenchRuns.deleteDirectory(settings.checkpointDir(), out);
       }
@@ -154,7 +158,7 @@ public final class FreshnessBench {
   }
 
   private Map<String, Object> row(Instant started, double load, Map<String, Object> sourceParameters, Plan plan,
-      ReplayOutcome replay, Percentiles p, int unseen, SpeedSettings settings, LakehouseConfig run) {
+      ReplayOutcome replay, Percentiles p, int unseen, StreamingSettings settings, LakehouseConfig run) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("date", started.toString());
     row.putAll(sourceParameters);

@@ -1,6 +1,6 @@
 package io.olistlakehouse.bench;
 
-import io.olistlakehouse.speed.TableFiles;
+import io.olistlakehouse.streaming.TableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -1,12 +1,9 @@
 package io.olistlakehouse.bench;
 
-import io.olistlakehouse.bronze.IngestMain;
-import io.olistlakehouse.bronze.BronzeTables;
-import io.olistlakehouse.bronze.IngestListener;
-import io.olistlakehouse.bronze.IngestRunner;
+import io.olistlakehouse.bronze.IngestJob;
+import io.olistlakehouse.bronze.IngestMicroBatchReport;
 import io.olistlakehouse.bronze.IngestSettings;
 import io.olistlakehouse.config.LakehouseConfig;
-import io.olistlakehouse.contracts.BronzeStream;
 import io.olistlakehouse.platform.catalog.IcebergCatalogs;
 import io.olistlakehouse.replay.Pacing;
 import io.olistlakehouse.replay.ReplayOutcome;
@@ -15,15 +12,17 @@ import io.olistlakehouse.replay.Replayer;
 import io.olistlakehouse.source.OrderSource;
 import io.olistlakehouse.spark.JobManifest;
 import io.olistlakehouse.spark.SparkSessionFactory;
+import io.olistlakehouse.streaming.StreamingListener;
+import io.olistlakehouse.streaming.StreamingMain;
+import io.olistlakehouse.streaming.StreamingRun;
+import io.olistlakehouse.streaming.StreamingSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.catalog.Catalog;
-import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -56,38 +55,39 @@ public final class IngestBench {
         "ingest.namespace", scratch.namespace(),
         "ingest.checkpoint.dir", scratch.checkpointDir(config)));
     ReplayTopics topics = ReplayTopics.fromConfig(run);
-    IngestSettings settings = IngestSettings.from(run);
+    StreamingSettings settings = StreamingSettings.from(run, IngestSettings.KEY_PREFIX);
     Catalog catalog = IcebergCatalogs.open(run);
-    try (SparkSession spark = SparkSessionFactory.create(run, JobManifest.load(run, IngestMain.JOB))) {
+    try (SparkSession spark = SparkSessionFactory.create(run, JobManifest.load(run, IngestJob.LAYER.jobName()))) {
       try {
         out.println("== backlog: replay --max into topics " + prefix + "* (not timed)");
         ReplayOutcome backlog = new Replayer(run, topics, Pacing.MAX, System.err).run(source);
         out.printf(Locale.ROOT, "backlog: %,d events%n", backlog.totalEvents());
 
-        BronzeTables tables = new BronzeTables(catalog, settings);
-        tables.ensureAll(); // created before the clock starts: the bench times landing, not DDL
-        out.println("== ingest --once into " + settings.catalogName() + "." + settings.namespace() + ".*");
-        IngestRunner.Summary summary = IngestRunner.run(run, spark, true, IngestListener.printing());
-        if (summary.read() != backlog.totalEvents()) {
-          throw new IllegalStateException("the ingest read " + summary.read() + " records but the backlog holds "
+        // The run's clock starts after the tables are created: the bench times landing, not DDL.
+        out.println("== ingest --once into " + settings.qualifiedNamespace() + ".*");
+        StreamingRun.Summary<IngestMicroBatchReport> summary =
+            StreamingMain.run(run, spark, IngestJob.LAYER, true, StreamingListener.printing(out));
+        long read = IngestMicroBatchReport.read(summary.microBatches());
+        if (read != backlog.totalEvents()) {
+          throw new IllegalStateException("the ingest read " + read + " records but the backlog holds "
               + backlog.totalEvents() + ": the catch-up rate would be of a partial run");
         }
-        DataFiles files = files(tables);
+        TableFileTotals files = TableFileTotals.of(catalog, settings.namespace());
         double seconds = summary.took().toNanos() / 1e9;
-        double rate = summary.read() / seconds;
-        out.printf(Locale.ROOT, "== ingest: %,d records in %d batches, %.1f s: %,.0f events/s; %d data files, "
-                + "mean %,.0f bytes%n", summary.read(), summary.batches().size(), seconds, rate, files.count(),
+        double rate = read / seconds;
+        out.printf(Locale.ROOT, "== ingest: %,d records in %d micro-batches, %.1f s: %,.0f events/s; %d data files, "
+                + "mean %,.0f bytes%n", read, summary.microBatches().size(), seconds, rate, files.count(),
             files.meanBytes());
         BenchResultsFile results = new BenchResultsFile(config.getPath("bench.dir").resolve("ingest.tsv"));
-        results.append(BenchResultsFile.row(row(started, load, sourceParameters, summary, rate, files, settings)));
+        results.append(BenchResultsFile.row(row(started, load, sourceParameters, summary, read, rate, files, run)));
         out.println("appended to " + results.path());
-        return new Result(summary.read(), rate, files.count(), files.meanBytes(), results.path());
+        return new Result(read, rate, files.count(), files.meanBytes(), results.path());
       } finally {
         if (keep) {
           out.println("kept: topics " + prefix + "*, tables " + settings.namespace() + ".*, checkpoint "
               + settings.checkpointDir());
         } else {
-          dropTables(spark, settings);
+          BenchRuns.dropNamespace(catalog, settings.namespace(), out);
           BenchRuns.deleteTopics(run, topics.allTopics(), out);
           BenchRuns.deleteDirectory(settings.checkpointDir(), out);
         }
@@ -97,55 +97,24 @@ public final class IngestBench {
     }
   }
 
-  private record DataFiles(long count, long bytes) {
-    double meanBytes() {
-      return count == 0 ? 0 : (double) bytes / count;
-    }
-  }
-
-  /** Live data files of the ten tables, from each current snapshot's running totals. */
-  private static DataFiles files(BronzeTables tables) {
-    long count = 0;
-    long bytes = 0;
-    for (TableIdentifier id : tables.all()) {
-      Snapshot current = tables.load(id).currentSnapshot();
-      if (current != null) {
-        count += Long.parseLong(current.summary().getOrDefault("total-data-files", "0"));
-        bytes += Long.parseLong(current.summary().getOrDefault("total-files-size", "0"));
-      }
-    }
-    return new DataFiles(count, bytes);
-  }
-
-  private void dropTables(SparkSession spark, IngestSettings settings) {
-    String namespace = settings.catalogName() + "." + settings.namespace();
-    for (BronzeStream stream : BronzeStream.values()) {
-      BenchRuns.dropTable(spark, namespace + "." + stream.streamName(), out);
-    }
-    BenchRuns.dropTable(spark, namespace + "." + BronzeTables.DEAD_LETTER, out);
-    try {
-      spark.sql("DROP NAMESPACE IF EXISTS " + namespace);
-    } catch (RuntimeException e) {
-      out.println("note: could not drop namespace " + namespace + " (" + e.getMessage() + ")");
-    }
-  }
-
   private Map<String, Object> row(Instant started, double load, Map<String, Object> sourceParameters,
-      IngestRunner.Summary summary, double rate, DataFiles files, IngestSettings settings) {
+      StreamingRun.Summary<IngestMicroBatchReport> summary, long read, double rate, TableFileTotals files,
+      LakehouseConfig run) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("date", started.toString());
     row.putAll(sourceParameters);
     row.put("load_avg_1m", BenchRuns.formatLoad(load));
-    row.put("events", summary.read());
-    row.put("batches", summary.batches().size());
+    row.put("events", read);
+    row.put("batches", summary.microBatches().size());
     row.put("seconds", String.format(Locale.ROOT, "%.1f", summary.took().toNanos() / 1e9));
     row.put("events_per_s", String.format(Locale.ROOT, "%.0f", rate));
     row.put("data_files", files.count());
     row.put("mean_file_bytes", String.format(Locale.ROOT, "%.0f", files.meanBytes()));
-    row.put("max_offsets_per_trigger", settings.maxOffsetsPerTrigger());
-    row.put("file_format", settings.fileFormat());
-    row.put("file_compression", settings.fileCompression());
-    row.put("write_parallelism", settings.writeParallelism());
+    row.put("max_offsets_per_trigger", run.get("ingest.max.offsets.per.trigger"));
+    row.put("file_format", run.get("ingest.file.format"));
+    row.put("file_compression", run.get("ingest.file.compression"));
+    row.put("write_parallelism", run.get("ingest.write.parallelism"));
+    row.put("partition_granularity", run.get("ingest.partition.granularity"));
     row.put("shuffle_partitions", config.get("ingest.spark.sql.shuffle.partitions", "-"));
     row.put("partitions", config.get("kafka.default.partitions"));
     return row;

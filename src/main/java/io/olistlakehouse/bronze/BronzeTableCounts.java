@@ -20,7 +20,7 @@ public final class BronzeTableCounts {
   }
 
   private static long count(SparkSession spark, IngestSettings settings, String table) {
-    String name = settings.catalogName() + "." + settings.namespace() + "." + table;
+    String name = settings.stream().qualifiedNamespace() + "." + table;
     return spark.sql("SELECT count(*) FROM " + name).first().getLong(0);
   }
 }

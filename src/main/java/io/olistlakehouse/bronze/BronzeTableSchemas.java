@@ -4,7 +4,6 @@ import io.olistlakehouse.contracts.BronzeContracts;
 import io.olistlakehouse.contracts.BronzeStream;
 import io.olistlakehouse.contracts.decode.BronzeColumns;
 import java.util.Arrays;
-import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.spark.SparkSchemaUtil;
 import org.apache.spark.sql.avro.SchemaConverters;
@@ -13,9 +12,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Table layouts of bronze. A stream table has its contract's columns (as spark-avro reads the contract, so what
- * {@code from_avro} produces is exactly what the table holds) plus the Kafka coordinates, and is partitioned by day of
- * event time. Columns are optional in the table even where the contract requires them: decoding enforces the contract,
- * and a later contract version that drops a field must still fit the table that keeps it.
+ * {@code from_avro} produces is exactly what the table holds) plus the Kafka coordinates, and is partitioned by
+ * event time ({@link BronzePartitioning}). Columns are optional in the table even where the contract requires them:
+ * decoding enforces the contract, and a later contract version that drops a field must still fit the table that
+ * keeps it.
  */
 public final class BronzeTableSchemas {
 
@@ -38,17 +38,8 @@ public final class BronzeTableSchemas {
     return SparkSchemaUtil.convert(streamRow(stream));
   }
 
-  public static PartitionSpec streamPartitioning(Schema schema) {
-    return PartitionSpec.builderFor(schema).day(BronzeColumns.EVENT_TIME).build();
-  }
-
   public static Schema deadLetterTable() {
     return SparkSchemaUtil.convert(BronzeColumns.DEAD_LETTER);
-  }
-
-  /** Dead letters are few and read by people looking for them: one unpartitioned table. */
-  public static PartitionSpec deadLetterPartitioning(Schema schema) {
-    return PartitionSpec.unpartitioned();
   }
 
   /** The names of a Spark row layout, for selecting columns in table order. */

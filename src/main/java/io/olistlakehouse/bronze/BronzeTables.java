@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import io.olistlakehouse.bronze.BronzePartitioning.Granularity;
+import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.UpdatePartitionSpec;
 import org.apache.iceberg.UpdateProperties;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
@@ -36,11 +39,11 @@ public final class BronzeTables {
   }
 
   public TableIdentifier identifier(BronzeStream stream) {
-    return TableIdentifier.of(settings.namespace(), stream.streamName());
+    return TableIdentifier.of(settings.stream().namespace(), stream.streamName());
   }
 
   public TableIdentifier deadLetter() {
-    return TableIdentifier.of(settings.namespace(), DEAD_LETTER);
+    return TableIdentifier.of(settings.stream().namespace(), DEAD_LETTER);
   }
 
   /** The nine stream tables, then the dead-letter table. */
@@ -59,7 +62,7 @@ public final class BronzeTables {
 
   /** Creates the namespace and whatever table is missing; evolves and re-tunes those that exist. */
   public void ensureAll() {
-    Namespace namespace = Namespace.of(settings.namespace());
+    Namespace namespace = Namespace.of(settings.stream().namespace());
     if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(namespace)) {
       try {
         namespaces.createNamespace(namespace);
@@ -68,18 +71,17 @@ public final class BronzeTables {
       }
     }
     for (BronzeStream stream : BronzeStream.values()) {
-      Schema schema = BronzeTableSchemas.streamTable(stream);
-      ensure(identifier(stream), schema, BronzeTableSchemas.streamPartitioning(schema));
+      ensure(identifier(stream), BronzeTableSchemas.streamTable(stream));
     }
-    Schema deadLetters = BronzeTableSchemas.deadLetterTable();
-    ensure(deadLetter(), deadLetters, BronzeTableSchemas.deadLetterPartitioning(deadLetters));
+    ensure(deadLetter(), BronzeTableSchemas.deadLetterTable());
   }
 
-  private void ensure(TableIdentifier id, Schema schema, PartitionSpec spec) {
+  private void ensure(TableIdentifier id, Schema schema) {
     Table table;
+    Granularity granularity = settings.partitioning().of(id.name());
     if (!catalog.tableExists(id)) {
       try {
-        catalog.createTable(id, schema, spec, tableProperties());
+        catalog.createTable(id, schema, granularity.spec(schema), tableProperties());
         return;
       } catch (AlreadyExistsException raced) {
         // created meanwhile by another process; treat it as existing
@@ -87,7 +89,27 @@ public final class BronzeTables {
     }
     table = catalog.loadTable(id);
     addMissingColumns(table, schema);
+    repartition(table, granularity);
     retune(table);
+  }
+
+  /**
+   * Moves a table to the configured granularity by Iceberg partition evolution: only new files take the new spec,
+   * files already written keep theirs, and nothing is rewritten (readers plan each file by its own spec).
+   */
+  static void repartition(Table table, Granularity granularity) {
+    PartitionSpec wanted = granularity.spec(table.schema());
+    if (table.spec().compatibleWith(wanted)) {
+      return;
+    }
+    UpdatePartitionSpec update = table.updateSpec();
+    for (PartitionField field : table.spec().fields()) {
+      update.removeField(field.name());
+    }
+    if (granularity.term() != null) {
+      update.addField(granularity.term());
+    }
+    update.commit();
   }
 
   /** Columns of a newer contract are added (optional); columns the contract no longer has stay. */
@@ -121,7 +143,8 @@ public final class BronzeTables {
     p.put(TableProperties.DEFAULT_FILE_FORMAT, settings.fileFormat());
     p.put(TableProperties.AVRO_COMPRESSION, settings.fileCompression());
     p.put(TableProperties.PARQUET_COMPRESSION, settings.fileCompression());
-    // For Spark writes to these tables (backfills, compaction): rows shuffled by day, one file per day and task.
+    // For Spark writes to these tables (backfills, compaction): rows shuffled by partition, one file per partition
+    // and task.
     p.put(TableProperties.WRITE_DISTRIBUTION_MODE, TableProperties.WRITE_DISTRIBUTION_MODE_HASH);
     p.put(TableProperties.SPARK_WRITE_PARTITIONED_FANOUT_ENABLED, "true");
     // A streaming job commits often: keep the metadata.json history bounded.

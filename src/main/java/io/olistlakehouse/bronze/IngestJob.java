@@ -1,52 +1,85 @@
 package io.olistlakehouse.bronze;
 
-import io.olistlakehouse.spark.KafkaSource;
-import io.olistlakehouse.streaming.MicroBatchGate;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
+import io.olistlakehouse.config.LakehouseConfig;
+import io.olistlakehouse.platform.catalog.IcebergCatalogs;
+import io.olistlakehouse.streaming.MicroBatchSink;
+import io.olistlakehouse.streaming.StreamingJob;
+import io.olistlakehouse.streaming.StreamingLayer;
+import io.olistlakehouse.streaming.StreamingSettings;
+import java.time.Duration;
+import java.util.List;
+import org.apache.iceberg.catalog.Catalog;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.Trigger;
 
 /**
- * The bronze ingest: one Structured Streaming query over the nine bronze topics whose batches {@link IngestSink}
- * lands. Kafka offsets live in the checkpoint; which batch reached which table lives in the tables themselves.
+ * The bronze ingest: the nine bronze topics, as Kafka hands them over, into {@link IngestSink}, which lands each
+ * micro-batch exactly once in the bronze tables. Kafka offsets live in the checkpoint; which micro-batch reached
+ * which table lives in the tables themselves.
  */
-public final class IngestJob {
+public final class IngestJob implements StreamingJob<IngestMicroBatchReport> {
 
-  public static final String QUERY_NAME = "bronze_ingest";
+  public static final StreamingLayer<IngestMicroBatchReport> LAYER =
+      new StreamingLayer<>("bronze_ingest", IngestJob::open);
 
-  private final SparkSession spark;
+  private final Dataset<Row> source;
+  private final MicroBatchSink<IngestMicroBatchReport> sink;
   private final IngestSettings settings;
-  private final BronzeTables tables;
-  private final MicroBatchGate batchGate = new MicroBatchGate();
+  private final Runnable closer;
 
-  public IngestJob(SparkSession spark, IngestSettings settings, BronzeTables tables) {
-    this.spark = spark;
+  public IngestJob(Dataset<Row> source, MicroBatchSink<IngestMicroBatchReport> sink, IngestSettings settings,
+      Runnable closer) {
+    this.source = source;
+    this.sink = sink;
     this.settings = settings;
-    this.tables = tables;
+    this.closer = closer;
   }
 
-  /** What a batch passes through while it writes: whoever stops the query closes it between batches. */
-  public MicroBatchGate batchGate() {
-    return batchGate;
+  /** Kafka's bronze topics into the bronze tables of the configured catalog (the same for --once runs). */
+  public static IngestJob open(LakehouseConfig config, SparkSession spark, boolean once) {
+    IngestSettings settings = IngestSettings.from(config);
+    Catalog catalog = IcebergCatalogs.open(config);
+    Dataset<Row> kafka = settings.stream().readKafka(spark, settings.topics().all());
+    return new IngestJob(kafka, new IngestSink(settings, new BronzeTables(catalog, settings)), settings,
+        () -> IcebergCatalogs.closeQuietly(catalog));
   }
 
-  /**
-   * Creates missing tables, then starts the query. With {@code once}, the query lands what Kafka holds now (in
-   * batches of at most the configured offsets) and stops; otherwise it runs until stopped.
-   */
-  public StreamingQuery start(boolean once, Consumer<IngestMicroBatchReport> reports) throws TimeoutException {
-    tables.ensureAll();
-    Dataset<Row> kafka = KafkaSource.read(spark, settings.bootstrapServers(), settings.topics().all(),
-        settings.maxOffsetsPerTrigger(), settings.kafkaOptions());
-    return kafka.writeStream()
-        .queryName(QUERY_NAME)
-        .option("checkpointLocation", settings.checkpointDir().toString())
-        .trigger(once ? Trigger.AvailableNow() : Trigger.ProcessingTime(settings.triggerInterval().toMillis()))
-        .foreachBatch(new IngestSink(settings, tables, batchGate, reports))
-        .start();
+  @Override
+  public String name() {
+    return LAYER.jobName();
+  }
+
+  @Override
+  public StreamingSettings settings() {
+    return settings.stream();
+  }
+
+  @Override
+  public Dataset<Row> plan() {
+    return source;
+  }
+
+  @Override
+  public MicroBatchSink<IngestMicroBatchReport> sink() {
+    return sink;
+  }
+
+  @Override
+  public String describe() {
+    return "topics " + settings.topics().all() + ", tables " + settings.stream().qualifiedNamespace() + ".*";
+  }
+
+  @Override
+  public String summarize(List<IngestMicroBatchReport> microBatches, Duration took) {
+    long read = IngestMicroBatchReport.read(microBatches);
+    long deadLetters = IngestMicroBatchReport.deadLetters(microBatches);
+    return String.format("%d records read in %d micro-batches: %d landed, %d dead letters (%.1f s)", read,
+        microBatches.size(), read - deadLetters, deadLetters, took.toMillis() / 1000.0);
+  }
+
+  @Override
+  public void close() {
+    closer.run();
   }
 }

@@ -12,6 +12,16 @@ import java.util.Map;
 public record IngestMicroBatchReport(long batchId, long read, Map<String, Long> committed, long deadLetters,
     List<String> alreadyCommitted, int dataFiles, Duration writing, Duration committing, Duration took) {
 
+  /** Records read by all of {@code microBatches}. */
+  public static long read(List<IngestMicroBatchReport> microBatches) {
+    return microBatches.stream().mapToLong(IngestMicroBatchReport::read).sum();
+  }
+
+  /** Records of all of {@code microBatches} that went to the dead-letter table. */
+  public static long deadLetters(List<IngestMicroBatchReport> microBatches) {
+    return microBatches.stream().mapToLong(IngestMicroBatchReport::deadLetters).sum();
+  }
+
   public long landed() {
     return read - deadLetters;
   }
@@ -19,7 +29,7 @@ public record IngestMicroBatchReport(long batchId, long read, Map<String, Long> 
   @Override
   public String toString() {
     String replay = alreadyCommitted.isEmpty() ? "" : ", already committed before a restart: " + alreadyCommitted;
-    return String.format("batch %d: %d records read, %d landed, %d dead letters in %.1f s (%d data files written in"
+    return String.format("micro-batch %d: %d records read, %d landed, %d dead letters in %.1f s (%d data files written in"
             + " %.1f s, commits %.1f s)%s", batchId, read, landed(), deadLetters, seconds(took), dataFiles,
         seconds(writing), seconds(committing), replay);
   }

@@ -3,8 +3,8 @@ package io.olistlakehouse.bronze;
 import io.olistlakehouse.contracts.decode.KafkaCoordinates;
 import io.olistlakehouse.streaming.CommittedMicroBatches;
 import io.olistlakehouse.streaming.MarkedAppend;
-import io.olistlakehouse.streaming.MicroBatchGate;
 import io.olistlakehouse.streaming.MicroBatchMarker;
+import io.olistlakehouse.streaming.MicroBatchSink;
 import io.olistlakehouse.streaming.TableCommits;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,49 +15,37 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.SerializableTable;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The foreachBatch body. Tables that already hold this batch (an earlier attempt committed there) are found first;
- * then one Spark job, with a task per topic (or share of a large topic), decodes the batch into table rows and writes
- * every other table's data files, one per partition; then each table gets one commit marked with the batch; finally
- * every record read must be in exactly one commit. Batches run under a lock so that a stop request waits for the
- * batch in flight to finish.
+ * Lands a micro-batch in the bronze tables. Tables that already hold it (an earlier attempt committed there) are
+ * found first; then one Spark job, with a task per topic (or share of a large topic), decodes the micro-batch into
+ * table rows and writes every other table's data files; then each table gets one commit marked with the
+ * micro-batch; finally every record read must be in exactly one commit.
  */
-public final class IngestSink implements VoidFunction2<Dataset<Row>, Long> {
+public final class IngestSink implements MicroBatchSink<IngestMicroBatchReport> {
 
   private final IngestSettings settings;
   private final BronzeTables tables;
-  private final MicroBatchGate batchGate;
-  private final Consumer<IngestMicroBatchReport> reports;
 
-  public IngestSink(IngestSettings settings, BronzeTables tables, MicroBatchGate batchGate,
-      Consumer<IngestMicroBatchReport> reports) {
+  public IngestSink(IngestSettings settings, BronzeTables tables) {
     this.settings = settings;
     this.tables = tables;
-    this.batchGate = batchGate;
-    this.reports = reports;
   }
 
   @Override
-  public void call(Dataset<Row> batch, Long batchId) throws Exception {
-    batchGate.enter();
-    try {
-      reports.accept(land(batch, MicroBatchMarker.ofBatch(batch, batchId)));
-    } finally {
-      batchGate.leave();
-    }
+  public void prepare() {
+    tables.ensureAll();
   }
 
-  IngestMicroBatchReport land(Dataset<Row> batch, MicroBatchMarker marker) throws Exception {
+  @Override
+  public IngestMicroBatchReport write(Dataset<Row> batch, MicroBatchMarker marker) throws Exception {
     long start = System.nanoTime();
     Map<String, Table> current = new LinkedHashMap<>();
     Map<String, Snapshot> earlier = new TreeMap<>();
@@ -70,7 +58,7 @@ public final class IngestSink implements VoidFunction2<Dataset<Row>, Long> {
     current.forEach((name, table) -> serializable.put(name, SerializableTable.copyOf(table)));
     String operationId = marker.batchId() + "-" + UUID.randomUUID();
     List<WrittenFiles> tasks = TopicGroups.of(batch.selectExpr(KafkaCoordinates.SOURCE_COLUMNS))
-        .mapPartitions(new LandTopicGroup(settings.registryUrl(), settings.topics(), serializable, earlier.keySet(),
+        .mapPartitions(new LandTopicGroup(settings.stream().registryUrl(), settings.topics(), serializable, earlier.keySet(),
             operationId)).collect();
 
     Map<String, Long> expected = new TreeMap<>();

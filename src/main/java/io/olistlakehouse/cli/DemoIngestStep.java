@@ -1,10 +1,11 @@
 package io.olistlakehouse.cli;
 
 import io.olistlakehouse.bronze.BronzeTableCounts;
-import io.olistlakehouse.bronze.IngestListener;
-import io.olistlakehouse.bronze.IngestRunner;
+import io.olistlakehouse.bronze.IngestJob;
 import io.olistlakehouse.bronze.IngestSettings;
 import io.olistlakehouse.config.LakehouseConfig;
+import io.olistlakehouse.streaming.StreamingListener;
+import io.olistlakehouse.streaming.StreamingMain;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
@@ -16,10 +17,10 @@ final class DemoIngestStep {
   static void run(LakehouseConfig config, SparkSession spark) throws Exception {
     IngestSettings settings = IngestSettings.from(config);
     System.out.println("== bronze ingest --once: " + settings.topics().all().size() + " topics into "
-        + settings.catalogName() + "." + settings.namespace() + ".*");
-    System.out.println(IngestRunner.run(config, spark, true, IngestListener.printing()));
+        + settings.stream().qualifiedNamespace() + ".*");
+    System.out.println(StreamingMain.run(config, spark, IngestJob.LAYER, true, StreamingListener.printing(System.out)));
     System.out.println("== rows per bronze table");
     Map<String, Long> counts = BronzeTableCounts.of(spark, settings);
-    counts.forEach((table, rows) -> System.out.printf("%-28s %,12d%n", settings.namespace() + "." + table, rows));
+    counts.forEach((table, rows) -> System.out.printf("%-28s %,12d%n", settings.stream().namespace() + "." + table, rows));
   }
 }

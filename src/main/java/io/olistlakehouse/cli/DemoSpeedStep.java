@@ -4,11 +4,12 @@ import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.spark.JobManifest;
 import io.olistlakehouse.spark.SparkSessionFactory;
 import io.olistlakehouse.speed.SpeedCounts;
-import io.olistlakehouse.speed.SpeedMain;
-import io.olistlakehouse.speed.SpeedRunner;
+import io.olistlakehouse.speed.SpeedJob;
 import io.olistlakehouse.speed.SpeedSettings;
 import io.olistlakehouse.speed.SpeedTables;
 import io.olistlakehouse.speed.SpeedTopics;
+import io.olistlakehouse.streaming.StreamingListener;
+import io.olistlakehouse.streaming.StreamingMain;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
@@ -25,8 +26,8 @@ final class DemoSpeedStep {
           + "replay, then bin/lakehouse speed --once");
       return;
     }
-    try (SparkSession spark = SparkSessionFactory.create(config, JobManifest.load(config, SpeedMain.JOB))) {
-      System.out.println(SpeedRunner.run(config, spark, true, r -> { }));
+    try (SparkSession spark = SparkSessionFactory.create(config, JobManifest.load(config, SpeedJob.LAYER.jobName()))) {
+      System.out.println(StreamingMain.run(config, spark, SpeedJob.LAYER, true, StreamingListener.silent()));
       SpeedTables tables = new SpeedTables(spark, SpeedSettings.from(config));
       System.out.println(SpeedCounts.read(spark, tables));
       System.out.printf("bin/lakehouse sql \"SELECT status, count(*) FROM %s GROUP BY status\"%n",

@@ -46,7 +46,7 @@ public final class SpeedEventFrames {
 
   /** Decoded events with the event-time watermark applied (column {@link #EVENT_TIME}). */
   public static Dataset<Row> watermarked(Dataset<Row> kafka, SpeedSettings settings) {
-    Dataset<Row> decoded = DecodePartition.decoded(kafka, settings.registryUrl(), settings.topics());
+    Dataset<Row> decoded = DecodePartition.decoded(kafka, settings.stream().registryUrl(), settings.topics());
     Column os = contract(BronzeStream.ORDER_STATUS);
     Column oi = contract(BronzeStream.ORDER_ITEM);
     Column ed = contract(BronzeStream.ESTIMATED_DELIVERY_DATE);

@@ -1,67 +1,94 @@
 package io.olistlakehouse.speed;
 
-import io.olistlakehouse.spark.KafkaSource;
-import io.olistlakehouse.streaming.MicroBatchGate;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
+import io.olistlakehouse.config.LakehouseConfig;
+import io.olistlakehouse.streaming.MicroBatchSink;
+import io.olistlakehouse.streaming.StreamingJob;
+import io.olistlakehouse.streaming.StreamingLayer;
+import io.olistlakehouse.streaming.StreamingSettings;
+import java.time.Duration;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.GroupStateTimeout;
 import org.apache.spark.sql.streaming.OutputMode;
-import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.Trigger;
 
 /**
- * The speed layer's one Structured Streaming query: Kafka (four order-scoped topics) -> decoded events -> event-time
- * watermark -> per-order state ({@link OrderStateFunction}, keyed by order_id, event-time timeouts) -> the three
- * speed tables ({@link SpeedSink}). Offsets and state live in the checkpoint.
+ * The speed layer: Kafka records of four order-scoped topics -> decoded events -> event-time watermark -> per-order
+ * state ({@link OrderStateFunction}, keyed by order_id, event-time timeouts) -> the sink ({@link SpeedSink}, the three
+ * speed tables). Offsets and state live in the checkpoint.
  */
-public final class SpeedJob {
+public final class SpeedJob implements StreamingJob<SpeedMicroBatchReport> {
 
-  public static final String QUERY_NAME = "speed";
+  public static final StreamingLayer<SpeedMicroBatchReport> LAYER = new StreamingLayer<>("speed", SpeedJob::open);
 
-  private final SparkSession spark;
+  private final Dataset<Row> source;
+  private final MicroBatchSink<SpeedMicroBatchReport> sink;
   private final SpeedSettings settings;
-  private final SpeedTables tables;
-  private final MicroBatchGate batchGate = new MicroBatchGate();
 
-  public SpeedJob(SparkSession spark, SpeedSettings settings) {
-    this.spark = spark;
+  /** {@code source}: Kafka records (key, value, topic, partition, offset, timestamp) of the speed topics. */
+  public SpeedJob(Dataset<Row> source, MicroBatchSink<SpeedMicroBatchReport> sink, SpeedSettings settings) {
+    this.source = source;
+    this.sink = sink;
     this.settings = settings;
-    this.tables = new SpeedTables(spark, settings);
   }
 
-  public MicroBatchGate batchGate() {
-    return batchGate;
-  }
-
-  public SpeedTables tables() {
-    return tables;
-  }
-
-  /** {@code once}: what Kafka holds now, then stop (Trigger.AvailableNow); otherwise until stopped. */
-  public StreamingQuery start(boolean once, Consumer<SpeedMicroBatchReport> reports) throws TimeoutException {
-    tables.ensureAll();
-    // One task per Kafka partition (24) would cost each small batch as many task launches, closure reads and
+  /** The speed topics of Kafka into the speed tables of the configured catalog; {@code once} for --once runs. */
+  public static SpeedJob open(LakehouseConfig config, SparkSession spark, boolean once) throws Exception {
+    SpeedSettings settings = SpeedSettings.from(config);
+    SpeedTopics.require(settings);
+    // One task per Kafka partition (24) would cost each small micro-batch as many task launches, closure reads and
     // per-task code generation; a few tasks, each reading several partitions in turn, do the same work for less.
-    Dataset<Row> kafka = KafkaSource.read(spark, settings.bootstrapServers(), SpeedEventFrames.topics(settings),
-        settings.maxOffsetsPerTrigger(), settings.kafkaOptions()).coalesce(settings.readTasks());
-    Dataset<Row> events = SpeedEventFrames.forTracker(SpeedEventFrames.watermarked(kafka, settings));
+    Dataset<Row> kafka = settings.stream().readKafka(spark, SpeedEventFrames.topics(settings))
+        .coalesce(settings.readTasks());
+    SpeedTables tables = new SpeedTables(spark, settings);
+    return new SpeedJob(kafka, new SpeedSink(tables, settings.maintenance(tables, once),
+        settings.tracker().windows()), settings);
+  }
+
+  @Override
+  public String name() {
+    return LAYER.jobName();
+  }
+
+  @Override
+  public StreamingSettings settings() {
+    return settings.stream();
+  }
+
+  @Override
+  public Dataset<Row> plan() {
+    Dataset<Row> events = SpeedEventFrames.forTracker(SpeedEventFrames.watermarked(source, settings));
     // Grouped by a column rather than a key function, which would turn every row into a Java object first.
-    Dataset<Row> output = events
+    return events
         .groupBy(SpeedEventRows.groupKey())
         .as(Encoders.STRING(), Encoders.row(events.schema()))
         .flatMapGroupsWithState(new OrderStateFunction(settings.tracker()), OutputMode.Update(),
             Encoders.bean(OrderState.class), Encoders.row(SpeedOutput.SCHEMA), GroupStateTimeout.EventTimeTimeout());
-    return output.writeStream()
-        .queryName(QUERY_NAME)
-        .outputMode(OutputMode.Update())
-        .option("checkpointLocation", settings.checkpointDir().toString())
-        .trigger(once ? Trigger.AvailableNow() : Trigger.ProcessingTime(settings.triggerInterval().toMillis()))
-        .foreachBatch(new SpeedSink(tables, settings.maintenance(tables, once), settings.tracker().windows(),
-            batchGate, reports))
-        .start();
+  }
+
+  @Override
+  public OutputMode outputMode() {
+    return OutputMode.Update();
+  }
+
+  @Override
+  public MicroBatchSink<SpeedMicroBatchReport> sink() {
+    return sink;
+  }
+
+  @Override
+  public String describe() {
+    return "topics " + SpeedEventFrames.topics(settings) + ", tables " + settings.stream().qualifiedNamespace()
+        + ".*";
+  }
+
+  @Override
+  public String summarize(List<SpeedMicroBatchReport> microBatches, Duration took) {
+    return String.format("%d micro-batches: %d order rows, %d KPI contributions, %d late events (%.1f s)",
+        microBatches.size(), microBatches.stream().mapToLong(SpeedMicroBatchReport::orderRows).sum(),
+        microBatches.stream().mapToLong(SpeedMicroBatchReport::kpiContributions).sum(),
+        microBatches.stream().mapToLong(SpeedMicroBatchReport::lateEvents).sum(), took.toMillis() / 1000.0);
   }
 }

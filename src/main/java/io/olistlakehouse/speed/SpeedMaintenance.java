@@ -1,5 +1,6 @@
 package io.olistlakehouse.speed;
 
+import io.olistlakehouse.streaming.TableFiles;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

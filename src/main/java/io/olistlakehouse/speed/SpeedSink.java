@@ -1,7 +1,7 @@
 package io.olistlakehouse.speed;
 
-import io.olistlakehouse.streaming.MicroBatchGate;
 import io.olistlakehouse.streaming.MicroBatchMarker;
+import io.olistlakehouse.streaming.MicroBatchSink;
 import io.olistlakehouse.streaming.TableCommits;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -10,21 +10,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.Record;
-import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The foreachBatch body: the tracker's output of one micro-batch (at most speed.max.offsets.per.trigger events, so
- * it fits the driver) is collected in one Spark job and goes to its three tables from the driver, side by side, each
- * at most once per batch (checked by the batch marker): order rows upserted by order_id, KPI contributions summed
- * per window and added to the window's row, late events appended. Every n-th batch then runs (or starts) the
- * tables' maintenance.
+ * Writes the tracker's output of one micro-batch (at most speed.max.offsets.per.trigger events, so it fits the
+ * driver): collected in one Spark job, it goes to the three tables from the driver, side by side, each at most once
+ * per micro-batch (checked by its marker): order rows upserted by order_id, KPI contributions summed per window and
+ * added to the window's row, late events appended. Every n-th micro-batch then runs (or starts) the tables'
+ * maintenance.
  */
-public final class SpeedSink implements VoidFunction2<Dataset<Row>, Long> {
+public final class SpeedSink implements MicroBatchSink<SpeedMicroBatchReport> {
 
   private static final int KIND = SpeedOutput.SCHEMA.fieldIndex("kind");
   private static final int ORDER_ID = SpeedOutput.SCHEMA.fieldIndex("order_id");
@@ -33,34 +31,28 @@ public final class SpeedSink implements VoidFunction2<Dataset<Row>, Long> {
   private static final int WATERMARK = SpeedOutput.SCHEMA.fieldIndex("watermark");
 
   private final SpeedTables tables;
-  private final MicroBatchGate batchGate;
-  private final Consumer<SpeedMicroBatchReport> reports;
   private final MaintenanceSchedule maintenance;
   private final OpenKpiWindows openWindows;
 
-  SpeedSink(SpeedTables tables, MaintenanceSchedule maintenance, KpiWindows windows,
-      MicroBatchGate batchGate, Consumer<SpeedMicroBatchReport> reports) {
+  SpeedSink(SpeedTables tables, MaintenanceSchedule maintenance, KpiWindows windows) {
     this.tables = tables;
     this.maintenance = maintenance;
     this.openWindows = new OpenKpiWindows(windows);
-    this.batchGate = batchGate;
-    this.reports = reports;
   }
 
   @Override
-  public void call(Dataset<Row> output, Long batchId) throws Exception {
-    batchGate.enter();
-    try {
-      reports.accept(write(output, MicroBatchMarker.ofBatch(output, batchId)));
-    } catch (Exception | Error e) {
-      openWindows.forget();
-      throw e;
-    } finally {
-      batchGate.leave();
-    }
+  public void prepare() {
+    tables.ensureAll();
   }
 
-  SpeedMicroBatchReport write(Dataset<Row> output, MicroBatchMarker marker) throws Exception {
+  /** The KPI windows kept open across micro-batches may not match the table any more: reload them. */
+  @Override
+  public void abandoned() {
+    openWindows.forget();
+  }
+
+  @Override
+  public SpeedMicroBatchReport write(Dataset<Row> output, MicroBatchMarker marker) throws Exception {
     long start = System.nanoTime();
     BatchRows batch = BatchRows.of(output.collectAsList());
     long stateDone = System.nanoTime();

@@ -41,11 +41,11 @@ public final class SpeedTables {
   }
 
   public String name(String table) {
-    return settings.catalogName() + "." + settings.namespace() + "." + table;
+    return settings.stream().qualifiedNamespace() + "." + table;
   }
 
   public void ensureAll() {
-    spark.sql("CREATE NAMESPACE IF NOT EXISTS " + settings.catalogName() + "." + settings.namespace());
+    spark.sql("CREATE NAMESPACE IF NOT EXISTS " + settings.stream().qualifiedNamespace());
     spark.sql("CREATE TABLE IF NOT EXISTS " + name(ORDER_DELIVERY) + " (order_id STRING NOT NULL, status STRING, "
         + "purchase_at TIMESTAMP, approved_at TIMESTAMP, delivered_carrier_at TIMESTAMP, "
         + "delivered_customer_at TIMESTAMP, estimated_delivery_at TIMESTAMP, shipping_limit_at TIMESTAMP, "

@@ -12,7 +12,7 @@ public final class SpeedTopics {
   private SpeedTopics() {}
 
   public static List<String> missing(SpeedSettings settings) throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", settings.bootstrapServers()))) {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", settings.stream().bootstrapServers()))) {
       Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
       return SpeedEventFrames.topics(settings).stream().filter(t -> !existing.contains(t)).toList();
     }

@@ -28,11 +28,11 @@ class BronzeTableSchemasTest {
   }
 
   @Test
-  void moneyIsExactAndTablesArePartitionedByDayOfEventTime() {
+  void moneyIsExactAndTablesArePartitionedByEventTime() {
     Schema items = BronzeTableSchemas.streamTable(BronzeStream.ORDER_ITEM);
     assertEquals(Types.DecimalType.of(12, 2), items.findType("price"));
     assertEquals(Types.DecimalType.of(12, 2), items.findType("freight_value"));
-    PartitionSpec spec = BronzeTableSchemas.streamPartitioning(items);
+    PartitionSpec spec = BronzePartitioning.Granularity.DAY.spec(items);
     assertEquals(1, spec.fields().size());
     assertEquals("day", spec.fields().get(0).transform().toString());
     assertEquals(items.findField("event_time").fieldId(), spec.fields().get(0).sourceId());

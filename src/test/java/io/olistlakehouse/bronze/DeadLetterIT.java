@@ -12,6 +12,9 @@ import io.olistlakehouse.contracts.decode.DeadLetterReason;
 import io.olistlakehouse.serde.ConfluentAvroSerializer;
 import io.olistlakehouse.serde.ConfluentWireFormat;
 import io.olistlakehouse.serde.SchemaRegistryClient;
+import io.olistlakehouse.streaming.StreamingListener;
+import io.olistlakehouse.streaming.StreamingMain;
+import io.olistlakehouse.streaming.StreamingRun;
 import io.olistlakehouse.testing.TestEventProducer;
 import io.olistlakehouse.testing.TestEvents;
 import io.olistlakehouse.testing.TestPlatform;
@@ -57,11 +60,11 @@ class DeadLetterIT {
       injectEveryKind(producer, ingest, injected);
       producer.sendValid(GOOD_BEFORE, GOOD_AFTER, total, Duration.ofDays(3));
 
-      IngestRunner.Summary summary = IngestRunner.run(ingest.config(), TestSpark.session(), true,
-          IngestListener.silent());
+      StreamingRun.Summary<IngestMicroBatchReport> summary = StreamingMain.run(ingest.config(),
+          TestSpark.session(), IngestJob.LAYER, true, StreamingListener.silent());
 
-      assertEquals(total + injected.size(), summary.read(), summary.toString());
-      assertEquals(injected.size(), summary.deadLetters(), summary.toString());
+      assertEquals(total + injected.size(), IngestMicroBatchReport.read(summary.microBatches()), summary.toString());
+      assertEquals(injected.size(), IngestMicroBatchReport.deadLetters(summary.microBatches()), summary.toString());
       SparkSession spark = TestSpark.session();
       Map<String, Row> deadLetters = new HashMap<>();
       for (Row r : spark.sql("SELECT * FROM " + ingest.table("dead_letter")).collectAsList()) {

@@ -53,7 +53,7 @@ class EncodedTableRowsTest {
     catalog = TestCatalogs.withNamespace("bronze");
     var schema = BronzeTableSchemas.streamTable(BronzeStream.PAYMENT);
     payments = catalog.createTable(TableIdentifier.of("bronze", "payment"), schema,
-        BronzeTableSchemas.streamPartitioning(schema));
+        BronzePartitioning.Granularity.DAY.spec(schema));
   }
 
   @ParameterizedTest
@@ -106,7 +106,7 @@ class EncodedTableRowsTest {
   void deadLettersLandInTheUnpartitionedTable() throws IOException {
     var schema = BronzeTableSchemas.deadLetterTable();
     Table letters = catalog.createTable(TableIdentifier.of("bronze", BronzeTables.DEAD_LETTER), schema,
-        BronzeTableSchemas.deadLetterPartitioning(schema));
+        BronzePartitioning.Granularity.NONE.spec(schema));
     DecodeResult<byte[]> refused = DecodeResult.deadLetter(BronzeStream.PAYMENT, null,
         DeadLetterReason.NOT_WIRE_FORMAT, new IllegalArgumentException("no magic byte"));
     Record letter = DeadLetterRecords.deadLetter(schema, at(3), new byte[] {1}, new byte[] {7, 7}, refused);

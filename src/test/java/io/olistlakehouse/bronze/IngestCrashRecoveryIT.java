@@ -51,13 +51,13 @@ class IngestCrashRecoveryIT {
     // Small batches, back to back: many batch boundaries and commits to land kills among. A warm batch of 10,000
     // takes about a second, so the 50 batches of the backlog outlast the six runs that are killed.
     Map<String, String> env = ingest.env(Map.of("ingest.max.offsets.per.trigger", "10000",
-        "ingest.trigger.interval.seconds", "1"));
+        "ingest.trigger.interval.ms", "1000"));
     long seed = System.nanoTime();
     Random random = new Random(seed);
     List<String> outputs = new ArrayList<>();
     Catalog catalog = IcebergCatalogs.open(ingest.config());
     try {
-      TableIdentifier watched = TableIdentifier.of(ingest.settings().namespace(), "payment");
+      TableIdentifier watched = TableIdentifier.of(ingest.settings().stream().namespace(), "payment");
       for (int kill = 0; kill < KILLS; kill++) {
         TestLauncher.Running job = TestLauncher.start(fixture, env, "ingest");
         await(() -> job.stdout().contains("ingest started") || !job.alive(), Duration.ofMinutes(3));
@@ -115,7 +115,7 @@ class IngestCrashRecoveryIT {
       lastReported = Long.parseLong(landed.group(1));
     }
     for (BronzeStream stream : BronzeStream.values()) {
-      Optional<Long> newest = lastBatch(catalog, TableIdentifier.of(ingest.settings().namespace(),
+      Optional<Long> newest = lastBatch(catalog, TableIdentifier.of(ingest.settings().stream().namespace(),
           stream.streamName()));
       assertTrue(newest.orElse(-1L) <= lastReported, stream + " holds batch " + newest + " after SIGTERM, but the "
           + "job reported batch " + lastReported + " last:\n" + job.stdout());

@@ -21,11 +21,11 @@ class IngestSettingsTest {
   @Test
   void defaultsComeFromTheOneConfiguration() {
     IngestSettings s = IngestSettings.from(config(Map.of()));
-    assertEquals("bronze", s.namespace());
+    assertEquals("bronze", s.stream().namespace());
     assertEquals("", s.topics().prefix());
-    assertEquals(HOME.resolve("var/checkpoints/bronze_ingest"), s.checkpointDir());
-    assertEquals("read_committed", s.kafkaOptions().get("kafka.isolation.level"));
-    assertTrue(s.maxOffsetsPerTrigger() > 0);
+    assertEquals(HOME.resolve("var/checkpoints/bronze_ingest"), s.stream().checkpointDir());
+    assertEquals("read_committed", s.stream().kafkaOptions().get("kafka.isolation.level"));
+    assertTrue(s.stream().maxOffsetsPerTrigger() > 0);
   }
 
   @Test
@@ -33,12 +33,12 @@ class IngestSettingsTest {
     IngestSettings s = IngestSettings.from(config(Map.of(
         "LAKEHOUSE_REPLAY_TOPIC_PREFIX", "bench-7.",
         "LAKEHOUSE_INGEST_MAX_OFFSETS_PER_TRIGGER", "1234",
-        "LAKEHOUSE_INGEST_TRIGGER_INTERVAL_SECONDS", "3",
+        "LAKEHOUSE_INGEST_TRIGGER_INTERVAL_MS", "3000",
         "LAKEHOUSE_WORK_DIR", "/tmp/elsewhere")));
     assertEquals("bench-7.", s.topics().prefix(), "the ingest follows the replayer's prefix");
-    assertEquals(1234, s.maxOffsetsPerTrigger());
-    assertEquals(Duration.ofSeconds(3), s.triggerInterval());
-    assertEquals(Path.of("/tmp/elsewhere/checkpoints/bronze_ingest"), s.checkpointDir());
+    assertEquals(1234, s.stream().maxOffsetsPerTrigger());
+    assertEquals(Duration.ofSeconds(3), s.stream().triggerInterval());
+    assertEquals(Path.of("/tmp/elsewhere/checkpoints/bronze_ingest"), s.stream().checkpointDir());
   }
 
   @Test

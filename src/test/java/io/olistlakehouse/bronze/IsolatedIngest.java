@@ -41,6 +41,6 @@ public record IsolatedIngest(String name, Map<String, String> overrides, Lakehou
 
   /** The Spark name of a bronze table of this ingest. */
   public String table(String name) {
-    return config.get("catalog.name") + "." + settings().namespace() + "." + name;
+    return config.get("catalog.name") + "." + settings().stream().namespace() + "." + name;
   }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.olistlakehouse.contracts.BronzeStream;
 import io.olistlakehouse.platform.catalog.IcebergCatalogs;
-import io.olistlakehouse.streaming.MicroBatchGate;
 import io.olistlakehouse.streaming.MicroBatchMarker;
 import io.olistlakehouse.testing.TestEventProducer;
 import io.olistlakehouse.testing.TestPlatform;
@@ -42,14 +41,14 @@ class MicroBatchReplayIT {
         // Another writer's commit first (unmarked), so that a table can be rolled back to before the batch.
         tables.load(tables.identifier(stream)).newAppend().set("note", "not the ingest").commit();
       }
-      IngestSink landing = new IngestSink(ingest.settings(), tables, new MicroBatchGate(), r -> { });
+      IngestSink landing = new IngestSink(ingest.settings(), tables);
       MicroBatchMarker batch = new MicroBatchMarker("replay-query", 0);
 
-      IngestMicroBatchReport first = landing.land(kafka(spark, ingest), batch);
+      IngestMicroBatchReport first = landing.write(kafka(spark, ingest), batch);
       assertEquals(EVENTS, first.read());
       assertEquals(List.of(), first.alreadyCommitted());
 
-      IngestMicroBatchReport again = landing.land(kafka(spark, ingest), batch);
+      IngestMicroBatchReport again = landing.write(kafka(spark, ingest), batch);
       assertEquals(9, again.alreadyCommitted().size(), again.toString());
       assertEquals(first.committed(), again.committed());
 
@@ -59,7 +58,7 @@ class MicroBatchReplayIT {
       Table items = tables.load(tables.identifier(BronzeStream.ORDER_ITEM));
       items.manageSnapshots().rollbackTo(items.currentSnapshot().parentId()).commit();
       assertEquals(0, count(spark, ingest, "payment"));
-      IngestMicroBatchReport resumed = landing.land(kafka(spark, ingest), batch);
+      IngestMicroBatchReport resumed = landing.write(kafka(spark, ingest), batch);
       assertEquals(7, resumed.alreadyCommitted().size(), resumed.toString());
       assertTrue(!resumed.alreadyCommitted().contains("payment") && !resumed.alreadyCommitted().contains("order_item"));
 
@@ -84,15 +83,15 @@ class MicroBatchReplayIT {
     try {
       BronzeTables tables = new BronzeTables(catalog, ingest.settings());
       tables.ensureAll();
-      IngestSink landing = new IngestSink(ingest.settings(), tables, new MicroBatchGate(), r -> { });
-      landing.land(kafka(spark, ingest), new MicroBatchMarker("imbalance-query", 2));
+      IngestSink landing = new IngestSink(ingest.settings(), tables);
+      landing.write(kafka(spark, ingest), new MicroBatchMarker("imbalance-query", 2));
       MicroBatchMarker batch = new MicroBatchMarker("imbalance-query", 3);
       // Something else committed one payment under the next batch's marker: that batch cannot balance.
       spark.table(ingest.table("payment")).limit(1).writeTo(ingest.table("payment")).options(batch.writeOptions())
           .append();
 
       IllegalStateException e = assertThrows(IllegalStateException.class,
-          () -> landing.land(kafka(spark, ingest), batch));
+          () -> landing.write(kafka(spark, ingest), batch));
       assertTrue(e.getMessage().contains("does not balance") && e.getMessage().contains("payment: expected "),
           e.getMessage());
     } finally {
@@ -109,7 +108,7 @@ class MicroBatchReplayIT {
   /** The topics as one batch DataFrame, as foreachBatch receives it. */
   private static Dataset<Row> kafka(SparkSession spark, IsolatedIngest ingest) {
     return spark.read().format("kafka")
-        .option("kafka.bootstrap.servers", ingest.settings().bootstrapServers())
+        .option("kafka.bootstrap.servers", ingest.settings().stream().bootstrapServers())
         .option("subscribe", String.join(",", ingest.topics().all()))
         .option("startingOffsets", "earliest").option("endingOffsets", "latest")
         .load();

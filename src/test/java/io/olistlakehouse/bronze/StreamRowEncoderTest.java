@@ -137,7 +137,7 @@ class StreamRowEncoderTest {
 
   private Table streamTable(BronzeStream stream, Schema schema) {
     return catalog.createTable(TableIdentifier.of("bronze", stream.streamName()), schema,
-        BronzeTableSchemas.streamPartitioning(schema));
+        BronzePartitioning.Granularity.DAY.spec(schema));
   }
 
   private static KafkaCoordinates at(BronzeStream stream, long n) {

@@ -7,6 +7,8 @@ import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.contracts.BronzeStream;
 import io.olistlakehouse.spark.JobManifest;
 import io.olistlakehouse.spark.SparkSessionFactory;
+import io.olistlakehouse.streaming.StreamingListener;
+import io.olistlakehouse.streaming.StreamingMain;
 import io.olistlakehouse.testing.TestPlatform;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -36,7 +38,7 @@ class SpeedLatenessIT {
         "speed.watermark.delay.seconds", "60",
         "speed.allowed.lateness.seconds", "3600",
         "speed.kpi.window.seconds", "60"));
-    SparkSession spark = SparkSessionFactory.create(config, JobManifest.load(config, SpeedMain.JOB));
+    SparkSession spark = SparkSessionFactory.create(config, JobManifest.load(config, SpeedJob.LAYER.jobName()));
     try (SpeedEventsProducer events = new SpeedEventsProducer(config, "lateness-it.")) {
       events.status("A", "purchase", T0);
       events.estimate("A", T0, T0.plus(Duration.ofDays(5)));
@@ -44,7 +46,7 @@ class SpeedLatenessIT {
       events.payment("A", T0, "credit_card", "10.00");
       events.status("X", "purchase", T0.plus(Duration.ofMinutes(30)));
       events.flush();
-      SpeedRunner.run(config, spark, true, r -> { });
+      StreamingMain.run(config, spark, SpeedJob.LAYER, true, StreamingListener.silent());
 
       // The clock is now about T0 + 29 min: T0's window is open for another 32 min, T0 - 2 h's has closed.
       events.item("A", 2, T0.plusSeconds(20), T0.plus(Duration.ofDays(1)), "5.00");
@@ -52,7 +54,7 @@ class SpeedLatenessIT {
       events.status("D", "purchase", T0.minus(Duration.ofHours(2)));
       events.garbage(BronzeStream.ORDER_STATUS, "E");
       events.flush();
-      SpeedRunner.run(config, spark, true, r -> { });
+      StreamingMain.run(config, spark, SpeedJob.LAYER, true, StreamingListener.silent());
     }
     String ns = config.get("catalog.name") + ".speed_lateness_it.";
 

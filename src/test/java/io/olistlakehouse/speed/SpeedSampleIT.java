@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.spark.JobManifest;
 import io.olistlakehouse.spark.SparkSessionFactory;
+import io.olistlakehouse.streaming.StreamingListener;
+import io.olistlakehouse.streaming.StreamingMain;
+import io.olistlakehouse.streaming.StreamingRun;
 import io.olistlakehouse.testing.TestOlistSample;
 import io.olistlakehouse.testing.TestPlatform;
 import java.nio.file.Path;
@@ -28,9 +31,10 @@ class SpeedSampleIT {
     SampleReplay replay = SampleReplay.replay(platform);
     // The whole backlog in one micro-batch, as speed --once lands a replay that is already complete.
     LakehouseConfig config = platform.config().withOverrides(replay.speed(NS, 1_000_000));
-    SparkSession spark = SparkSessionFactory.create(config, JobManifest.load(config, SpeedMain.JOB));
+    SparkSession spark = SparkSessionFactory.create(config, JobManifest.load(config, SpeedJob.LAYER.jobName()));
     Path sample = TestOlistSample.dir();
-    SpeedRunner.Summary summary = SpeedRunner.run(config, spark, true, r -> { });
+    StreamingRun.Summary<SpeedMicroBatchReport> summary =
+        StreamingMain.run(config, spark, SpeedJob.LAYER, true, StreamingListener.silent());
 
     String table = config.get("catalog.name") + "." + NS + ".";
     for (String f : new String[] {"orders", "items", "payments"}) {

@@ -21,12 +21,12 @@ class SpeedSettingsTest {
   @Test
   void defaultsComeFromTheOneConfiguration() {
     SpeedSettings s = SpeedSettings.from(config(Map.of()));
-    assertEquals("speed", s.namespace());
-    assertEquals(HOME.resolve("var/checkpoints/speed"), s.checkpointDir());
+    assertEquals("speed", s.stream().namespace());
+    assertEquals(HOME.resolve("var/checkpoints/speed"), s.stream().checkpointDir());
     assertEquals(List.of("order_status", "order_item", "estimated_delivery_date", "payment"),
         SpeedEventFrames.topics(s));
     assertEquals(Duration.ofMinutes(1), s.kpiWindow());
-    assertEquals("read_committed", s.kafkaOptions().get("kafka.isolation.level"));
+    assertEquals("read_committed", s.stream().kafkaOptions().get("kafka.isolation.level"));
   }
 
   @Test

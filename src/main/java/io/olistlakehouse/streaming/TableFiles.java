@@ -1,4 +1,4 @@
-package io.olistlakehouse.speed;
+package io.olistlakehouse.streaming;
 
 import java.io.IOException;
 import java.util.HashSet;
