@@ -5,7 +5,6 @@ import io.olistlakehouse.platform.catalog.IcebergCatalogs;
 import io.olistlakehouse.streaming.MicroBatchSink;
 import io.olistlakehouse.streaming.StreamingJob;
 import io.olistlakehouse.streaming.StreamingLayer;
-import io.olistlakehouse.streaming.StreamingSettings;
 import java.time.Duration;
 import java.util.List;
 import org.apache.iceberg.catalog.Catalog;
@@ -18,20 +17,17 @@ import org.apache.spark.sql.SparkSession;
  * micro-batch exactly once in the bronze tables. Kafka offsets live in the checkpoint; which micro-batch reached
  * which table lives in the tables themselves.
  */
-public final class IngestJob implements StreamingJob<IngestMicroBatchReport> {
+public final class IngestJob extends StreamingJob<IngestMicroBatchReport> {
 
   public static final StreamingLayer<IngestMicroBatchReport> LAYER =
       new StreamingLayer<>("bronze_ingest", IngestJob::open);
 
-  private final Dataset<Row> source;
-  private final MicroBatchSink<IngestMicroBatchReport> sink;
   private final IngestSettings settings;
   private final Runnable closer;
 
   public IngestJob(Dataset<Row> source, MicroBatchSink<IngestMicroBatchReport> sink, IngestSettings settings,
       Runnable closer) {
-    this.source = source;
-    this.sink = sink;
+    super(LAYER.jobName(), source, sink, settings.stream());
     this.settings = settings;
     this.closer = closer;
   }
@@ -43,26 +39,6 @@ public final class IngestJob implements StreamingJob<IngestMicroBatchReport> {
     Dataset<Row> kafka = settings.stream().readKafka(spark, settings.topics().all());
     return new IngestJob(kafka, new IngestSink(settings, new BronzeTables(catalog, settings)), settings,
         () -> IcebergCatalogs.closeQuietly(catalog));
-  }
-
-  @Override
-  public String name() {
-    return LAYER.jobName();
-  }
-
-  @Override
-  public StreamingSettings settings() {
-    return settings.stream();
-  }
-
-  @Override
-  public Dataset<Row> plan() {
-    return source;
-  }
-
-  @Override
-  public MicroBatchSink<IngestMicroBatchReport> sink() {
-    return sink;
   }
 
   @Override

@@ -6,6 +6,8 @@ import io.olistlakehouse.smoke.SmokeJob;
 import io.olistlakehouse.spark.SparkSessionFactory;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -29,6 +31,7 @@ final class DemoCommand implements Callable<Integer> {
     UpCommand.bringUp(new Platform(config));
 
     String runId = "demo-" + Instant.now().toString();
+    Map<String, String> summary = new LinkedHashMap<>();
     try (SparkSession spark = SparkSessionFactory.create(config, "lakehouse-demo")) {
       SmokeJob.Result r = new SmokeJob(spark).run(runId, 5);
       System.out.println("== smoke job");
@@ -37,8 +40,10 @@ final class DemoCommand implements Callable<Integer> {
       System.out.printf("table now: %d rows in %d snapshots; current snapshot %d%n",
           r.totalRows(), r.snapshots(), r.currentSnapshotId());
       System.out.printf("time travel to the first snapshot %d: %d rows%n", r.firstSnapshotId(), r.firstSnapshotRows());
-      DemoReplayStep.run(config, olistDir);
-      DemoIngestStep.run(config, spark);
+      summary.put("smoke", String.format("%d rows appended to %s and read back, time travel to snapshot %d",
+          r.runRows(), r.table(), r.firstSnapshotId()));
+      summary.put("replay", DemoReplayStep.run(config, olistDir));
+      summary.put("bronze", DemoIngestStep.run(config, spark));
       System.out.println("== try");
       System.out.printf("bin/lakehouse sql \"SELECT run_id, count(*) FROM %s VERSION AS OF %d GROUP BY run_id\"%n",
           r.table(), r.firstSnapshotId());
@@ -48,7 +53,9 @@ final class DemoCommand implements Callable<Integer> {
       System.out.println("bin/lakehouse status      # processes and endpoints (--json)");
       System.out.println("bin/lakehouse down        # stop the platform; data stays in " + config.get("work.dir"));
     }
-    DemoSpeedStep.run(config);
+    summary.put("speed", DemoSpeedStep.run(config));
+    System.out.println("== what landed where");
+    summary.forEach((step, line) -> System.out.printf("%-7s %s%n", step, line));
     return 0;
   }
 }

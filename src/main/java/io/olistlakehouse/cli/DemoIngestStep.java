@@ -1,6 +1,7 @@
 package io.olistlakehouse.cli;
 
 import io.olistlakehouse.bronze.BronzeTableCounts;
+import io.olistlakehouse.bronze.BronzeTables;
 import io.olistlakehouse.bronze.IngestJob;
 import io.olistlakehouse.bronze.IngestSettings;
 import io.olistlakehouse.config.LakehouseConfig;
@@ -14,13 +15,21 @@ final class DemoIngestStep {
 
   private DemoIngestStep() {}
 
-  static void run(LakehouseConfig config, SparkSession spark) throws Exception {
+  /** Lands the topics, prints the tables' counts, and returns the summary line. */
+  static String run(LakehouseConfig config, SparkSession spark) throws Exception {
     IngestSettings settings = IngestSettings.from(config);
     System.out.println("== bronze ingest --once: " + settings.topics().all().size() + " topics into "
         + settings.stream().qualifiedNamespace() + ".*");
-    System.out.println(StreamingMain.run(config, spark, IngestJob.LAYER, true, StreamingListener.printing(System.out)));
+    System.out.println(
+        StreamingMain.run(config, spark, IngestJob.LAYER, true, StreamingListener.printing(System.out)));
     System.out.println("== rows per bronze table");
     Map<String, Long> counts = BronzeTableCounts.of(spark, settings);
-    counts.forEach((table, rows) -> System.out.printf("%-28s %,12d%n", settings.stream().namespace() + "." + table, rows));
+    String namespace = settings.stream().namespace();
+    counts.forEach((table, rows) -> System.out.printf("%-28s %,12d%n", namespace + "." + table, rows));
+    long deadLetters = counts.get(BronzeTables.DEAD_LETTER);
+    long landed = counts.values().stream().mapToLong(Long::longValue).sum() - deadLetters;
+    String tables = settings.stream().qualifiedNamespace();
+    return String.format("%,d rows in %s.<stream> (%d tables), %,d in %s.%s", landed, tables,
+        counts.size() - 1, deadLetters, tables, BronzeTables.DEAD_LETTER);
   }
 }

@@ -18,19 +18,23 @@ final class DemoReplayStep {
 
   private DemoReplayStep() {}
 
-  static void run(LakehouseConfig config, Path olistDir) {
+  /** Replays, prints what landed in Kafka, and returns the summary line. */
+  static String run(LakehouseConfig config, Path olistDir) {
     long orders = config.getLong("demo.synthetic.orders");
     long seed = config.getLong("synthetic.seed");
     ReplayTopics topics = ReplayTopics.fromConfig(config);
     System.out.println(olistDir != null ? "== replay of the Olist CSVs in " + olistDir + " (--max)"
         : "== replay of " + orders + " synthetic orders, seed " + seed + " (--max; --olist-dir DIR for real data)");
+    ReplayOutcome outcome;
     try (OrderSource source = olistDir != null ? ReplaySourceOptions.olist(olistDir)
         : ReplaySourceOptions.synthetic(orders, seed)) {
-      ReplayOutcome outcome = new Replayer(config, topics, Pacing.MAX, System.err).run(source);
+      outcome = new Replayer(config, topics, Pacing.MAX, System.err).run(source);
       ReplayReport.print(outcome, topics, source.rejections(), System.out);
     }
     System.out.println("== records per topic, read back from Kafka (read_committed)");
     ReplayReport.printCounts(CommittedRecords.count(config.get("kafka.bootstrap.servers"), topics.eventTopics(),
         Duration.ofSeconds(config.getLong("replay.kafka.timeout.seconds"))), System.out);
+    return String.format("%,d events in %d Kafka topics (%s...)", outcome.totalEvents(),
+        topics.eventTopics().size(), topics.eventTopics().get(0));
   }
 }

@@ -18,20 +18,25 @@ final class DemoSpeedStep {
 
   private DemoSpeedStep() {}
 
-  static void run(LakehouseConfig config) throws Exception {
+  /** Runs the speed job once, prints its counts, and returns the summary line. */
+  static String run(LakehouseConfig config) throws Exception {
     System.out.println("== speed layer (speed --once)");
     List<String> missing = SpeedTopics.missing(SpeedSettings.from(config));
     if (!missing.isEmpty()) {
       System.out.println("skipped: no replayed events yet (topics " + missing + " missing); run bin/lakehouse "
           + "replay, then bin/lakehouse speed --once");
-      return;
+      return "skipped (no replayed events)";
     }
     try (SparkSession spark = SparkSessionFactory.create(config, JobManifest.load(config, SpeedJob.LAYER.jobName()))) {
       System.out.println(StreamingMain.run(config, spark, SpeedJob.LAYER, true, StreamingListener.silent()));
       SpeedTables tables = new SpeedTables(spark, SpeedSettings.from(config));
-      System.out.println(SpeedCounts.read(spark, tables));
+      SpeedCounts counts = SpeedCounts.read(spark, tables);
+      System.out.println(counts);
       System.out.printf("bin/lakehouse sql \"SELECT status, count(*) FROM %s GROUP BY status\"%n",
           tables.name(SpeedTables.ORDER_DELIVERY));
+      return String.format("%,d orders in %s (%,d delivered, %,d overdue), %,d late events in %s",
+          counts.orders(), tables.name(SpeedTables.ORDER_DELIVERY), counts.delivered(), counts.overdue(),
+          counts.lateEvents(), tables.name(SpeedTables.LATE_EVENTS));
     }
   }
 }

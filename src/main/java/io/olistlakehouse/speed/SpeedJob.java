@@ -4,7 +4,6 @@ import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.streaming.MicroBatchSink;
 import io.olistlakehouse.streaming.StreamingJob;
 import io.olistlakehouse.streaming.StreamingLayer;
-import io.olistlakehouse.streaming.StreamingSettings;
 import java.time.Duration;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -19,18 +18,15 @@ import org.apache.spark.sql.streaming.OutputMode;
  * state ({@link OrderStateFunction}, keyed by order_id, event-time timeouts) -> the sink ({@link SpeedSink}, the three
  * speed tables). Offsets and state live in the checkpoint.
  */
-public final class SpeedJob implements StreamingJob<SpeedMicroBatchReport> {
+public final class SpeedJob extends StreamingJob<SpeedMicroBatchReport> {
 
   public static final StreamingLayer<SpeedMicroBatchReport> LAYER = new StreamingLayer<>("speed", SpeedJob::open);
 
-  private final Dataset<Row> source;
-  private final MicroBatchSink<SpeedMicroBatchReport> sink;
   private final SpeedSettings settings;
 
   /** {@code source}: Kafka records (key, value, topic, partition, offset, timestamp) of the speed topics. */
   public SpeedJob(Dataset<Row> source, MicroBatchSink<SpeedMicroBatchReport> sink, SpeedSettings settings) {
-    this.source = source;
-    this.sink = sink;
+    super(LAYER.jobName(), source, sink, settings.stream());
     this.settings = settings;
   }
 
@@ -48,18 +44,8 @@ public final class SpeedJob implements StreamingJob<SpeedMicroBatchReport> {
   }
 
   @Override
-  public String name() {
-    return LAYER.jobName();
-  }
-
-  @Override
-  public StreamingSettings settings() {
-    return settings.stream();
-  }
-
-  @Override
   public Dataset<Row> plan() {
-    Dataset<Row> events = SpeedEventFrames.forTracker(SpeedEventFrames.watermarked(source, settings));
+    Dataset<Row> events = SpeedEventFrames.forTracker(SpeedEventFrames.watermarked(source(), settings));
     // Grouped by a column rather than a key function, which would turn every row into a Java object first.
     return events
         .groupBy(SpeedEventRows.groupKey())
@@ -71,11 +57,6 @@ public final class SpeedJob implements StreamingJob<SpeedMicroBatchReport> {
   @Override
   public OutputMode outputMode() {
     return OutputMode.Update();
-  }
-
-  @Override
-  public MicroBatchSink<SpeedMicroBatchReport> sink() {
-    return sink;
   }
 
   @Override

@@ -54,7 +54,7 @@ public final class SpeedSink implements MicroBatchSink<SpeedMicroBatchReport> {
   @Override
   public SpeedMicroBatchReport write(Dataset<Row> output, MicroBatchMarker marker) throws Exception {
     long start = System.nanoTime();
-    BatchRows batch = BatchRows.of(output.collectAsList());
+    MicroBatchRows batch = MicroBatchRows.of(output.collectAsList());
     long stateDone = System.nanoTime();
     Map<String, Callable<Boolean>> commits = new LinkedHashMap<>();
     if (!batch.orders.isEmpty()) {
@@ -76,12 +76,12 @@ public final class SpeedSink implements MicroBatchSink<SpeedMicroBatchReport> {
         replayed, Duration.ofNanos(stateDone - start), Duration.ofNanos(writesDone - stateDone), maintained);
   }
 
-  private static void upsertOrders(Table table, BatchRows batch, MicroBatchMarker marker) {
+  private static void upsertOrders(Table table, MicroBatchRows batch, MicroBatchMarker marker) {
     DriverCommit.upsert(table, SpeedTables.UPSERT_KEYS.get(SpeedTables.ORDER_DELIVERY),
         records(table, batch.orders.values()), new ArrayList<>(batch.orders.keySet()), marker);
   }
 
-  private void addKpis(Table table, BatchRows batch, MicroBatchMarker marker) {
+  private void addKpis(Table table, MicroBatchRows batch, MicroBatchMarker marker) {
     openWindows.loadOnce(table, batch.watermark);
     OpenKpiWindows.Upsert upsert = openWindows.add(batch.kpiSums);
     List<Record> rows = upsert.rows().stream().map(w -> w.toRecord(table.schema())).toList();
@@ -99,15 +99,15 @@ public final class SpeedSink implements MicroBatchSink<SpeedMicroBatchReport> {
   }
 
   /** A batch's output split by kind: order rows by order_id, KPI contributions summed per window, late rows. */
-  private static final class BatchRows {
+  private static final class MicroBatchRows {
     final Map<String, Row> orders = new LinkedHashMap<>();
     final Map<Long, KpiWindowRow> kpiSums = new LinkedHashMap<>();
     final List<Row> late = new ArrayList<>();
     long kpiContributions;
     long watermark;
 
-    static BatchRows of(List<Row> output) {
-      BatchRows batch = new BatchRows();
+    static MicroBatchRows of(List<Row> output) {
+      MicroBatchRows batch = new MicroBatchRows();
       for (Row row : output) {
         batch.watermark = Math.max(batch.watermark, ((Timestamp) row.get(WATERMARK)).getTime());
         switch (row.getString(KIND)) {

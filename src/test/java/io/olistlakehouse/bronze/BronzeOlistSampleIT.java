@@ -59,6 +59,13 @@ class BronzeOlistSampleIT {
     System.out.println("committed records per topic: " + inTopics + "\nrows per bronze table: " + inTables);
     assertEquals(inTopics, inTables);
     assertEquals(0, count(spark, "SELECT count(*) FROM " + ingest.table("dead_letter")), "dead letters");
+    // Partitions sized to the data: the sample's 83,551 records once took ~5,500 day files of ~15 records each.
+    long dataFiles = 0;
+    for (BronzeStream stream : BronzeStream.values()) {
+      dataFiles += count(spark, "SELECT count(*) FROM " + ingest.table(stream.streamName()) + ".files");
+    }
+    System.out.println("data files of the sample's landing: " + dataFiles);
+    assertTrue(dataFiles <= 400, dataFiles + " data files for the sample");
 
     csvView(spark, "olist_orders_dataset.csv", "csv_orders");
     csvView(spark, "olist_order_payments_dataset.csv", "csv_payments");
