@@ -20,7 +20,7 @@ public record SpeedMicroBatchReport(long batchId, long orderRows, long kpiContri
   @Override
   public String toString() {
     return String.format(Locale.ROOT,
-        "batch %d: %d order rows, %d KPI contributions, %d late events%s (%.1f s: state %.1f s, writes %.1f s%s)",
+        "micro-batch %d: %d order rows, %d KPI contributions, %d late events%s (%.1f s: state %.1f s, writes %.1f s%s)",
         batchId, orderRows, kpiContributions, lateEvents,
         replayed ? ", replayed (already committed parts skipped)" : "", took().toMillis() / 1000.0,
         state.toMillis() / 1000.0, writes.toMillis() / 1000.0, maintenance == null ? "" : ", " + maintenance);

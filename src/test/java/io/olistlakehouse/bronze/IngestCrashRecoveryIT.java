@@ -37,7 +37,7 @@ class IngestCrashRecoveryIT {
   private static final int KILLS = 6;
   /** Which run is killed right after a table commit instead of at a random time. */
   private static final int TARGETED_KILL = 2;
-  private static final Pattern LANDED = Pattern.compile("(?m)^batch (\\d+): ");
+  private static final Pattern LANDED = Pattern.compile("(?m)^micro-batch (\\d+): ");
 
   @Test
   void killedAtRandomPointsAndRestartedBronzeHoldsEveryRecordOnce() throws Exception {

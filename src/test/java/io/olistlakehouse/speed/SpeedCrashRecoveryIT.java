@@ -35,7 +35,7 @@ class SpeedCrashRecoveryIT {
   /** Each run is killed right after this many batch reports (printed after the batch's commits, before Spark marks
    * the batch done: the moment that forces a replayed batch). */
   private static final int[] KILL_AFTER_BATCHES = {1, 2, 1};
-  private static final Pattern BATCH_LINE = Pattern.compile("(?m)^batch \\d+");
+  private static final Pattern BATCH_LINE = Pattern.compile("(?m)^micro-batch \\d+");
   private static final String MAINTENANCE_EVERY_BATCHES = "2";
 
   @Test
