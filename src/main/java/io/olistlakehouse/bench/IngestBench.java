@@ -46,6 +46,12 @@ public final class IngestBench {
   }
 
   public Result run(OrderSource source, Map<String, Object> sourceParameters, boolean keep) throws Exception {
+    return run(source, sourceParameters, keep, false);
+  }
+
+  /** With {@code vsConnect}, the backlog is then landed again by Iceberg's Kafka Connect sink, the anchor. */
+  public Result run(OrderSource source, Map<String, Object> sourceParameters, boolean keep, boolean vsConnect)
+      throws Exception {
     Instant started = Instant.now();
     double load = BenchRuns.loadAverage();
     BenchRuns.Scratch scratch = new BenchRuns.Scratch("ingest", BenchRuns.stamp(started));
@@ -57,6 +63,8 @@ public final class IngestBench {
         "ingest.checkpoint.dir", scratch.checkpointDir(config)));
     ReplayTopics topics = ReplayTopics.fromConfig(run);
     IngestSettings settings = IngestSettings.from(run);
+    IngestSettings connect = IngestSettings.from(run.withOverrides(Map.of("ingest.namespace",
+        scratch.namespace() + "_connect")));
     Catalog catalog = IcebergCatalogs.open(run);
     try (SparkSession spark = SparkSessionFactory.create(run, JobManifest.load(run, BronzeIngestMain.JOB))) {
       try {
@@ -78,16 +86,24 @@ public final class IngestBench {
         out.printf(Locale.ROOT, "== ingest: %,d records in %d batches, %.1f s: %,.0f events/s; %d data files, "
                 + "mean %,.0f bytes%n", summary.read(), summary.batches().size(), seconds, rate, files.count(),
             files.meanBytes());
+        Map<String, Object> row = row(started, load, sourceParameters, summary, rate, files, settings);
+        if (vsConnect) {
+          row.putAll(ConnectAnchor.land(run, catalog, connect, topics, scratch, backlog.totalEvents(), rate, keep,
+              out));
+        }
         BenchResultsFile results = new BenchResultsFile(config.getPath("bench.dir").resolve("ingest.tsv"));
-        results.append(BenchResultsFile.row(row(started, load, sourceParameters, summary, rate, files, settings)));
+        results.append(BenchResultsFile.row(row));
         out.println("appended to " + results.path());
         return new Result(summary.read(), rate, files.count(), files.meanBytes(), results.path());
       } finally {
         if (keep) {
-          out.println("kept: topics " + prefix + "*, tables " + settings.namespace() + ".*, checkpoint "
-              + settings.checkpointDir());
+          out.println("kept: topics " + prefix + "*, tables " + settings.namespace() + ".*"
+              + (vsConnect ? " and " + connect.namespace() + ".*" : "") + ", checkpoint " + settings.checkpointDir());
         } else {
           dropTables(spark, settings);
+          if (vsConnect) {
+            dropTables(spark, connect);
+          }
           BenchRuns.deleteTopics(run, topics.allTopics(), out);
           BenchRuns.deleteDirectory(settings.checkpointDir(), out);
         }
