@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A tab-separated results file that runs append to; the header is written with the first row. */
@@ -22,27 +24,44 @@ final class BenchResultsFile {
     return file;
   }
 
-  /** Appends one row; the columns are the map's keys in order (they must match the existing header). */
+  /**
+   * Appends one row; the columns are the map's keys in order. They must match the existing header, except that
+   * columns may be added at the end: a wider row widens the header (older rows just lack the new fields), a row
+   * without the trailing columns gets "-" in them.
+   */
   void append(LinkedHashMap<String, String> row) {
-    String header = String.join("\t", row.keySet());
+    List<String> columns = new ArrayList<>(row.keySet());
+    List<String> values = new ArrayList<>(row.values());
     try {
       Files.createDirectories(file.getParent());
-      if (Files.exists(file)) {
-        String existing = Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("");
-        if (!existing.isEmpty() && !existing.equals(header)) {
-          throw new IllegalStateException(file + " has other columns (" + existing + "); move it away to start a "
-              + "new results file");
-        }
+      List<String> lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+      String existing = lines.isEmpty() ? "" : lines.get(0);
+      List<String> header = existing.isEmpty() ? List.of() : List.of(existing.split("\t", -1));
+      if (!header.isEmpty() && !startsWith(header, columns) && !startsWith(columns, header)) {
+        throw new IllegalStateException(file + " has other columns (" + existing + "); move it away to start a "
+            + "new results file");
+      }
+      while (values.size() < header.size()) {
+        columns.add(header.get(values.size()));
+        values.add("-");
       }
       StringBuilder text = new StringBuilder();
-      if (!Files.exists(file) || Files.size(file) == 0) {
-        text.append(header).append('\n');
+      if (header.isEmpty()) {
+        text.append(String.join("\t", columns)).append('\n');
+      } else if (columns.size() > header.size()) {
+        List<String> widened = new ArrayList<>(lines);
+        widened.set(0, String.join("\t", columns));
+        Files.write(file, widened, StandardCharsets.UTF_8);
       }
-      text.append(String.join("\t", row.values())).append('\n');
+      text.append(String.join("\t", values)).append('\n');
       Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
+  }
+
+  private static boolean startsWith(List<String> list, List<String> prefix) {
+    return list.size() >= prefix.size() && list.subList(0, prefix.size()).equals(prefix);
   }
 
   static LinkedHashMap<String, String> row(Map<String, Object> values) {

@@ -45,6 +45,12 @@ public final class IngestBench {
   }
 
   public Result run(OrderSource source, Map<String, Object> sourceParameters, boolean keep) throws Exception {
+    return run(source, sourceParameters, keep, false);
+  }
+
+  /** With {@code vsConnect}, the backlog is then landed again by Iceberg's Kafka Connect sink, the anchor. */
+  public Result run(OrderSource source, Map<String, Object> sourceParameters, boolean keep, boolean vsConnect)
+      throws Exception {
     Instant started = Instant.now();
     double load = BenchRuns.loadAverage();
     BenchRuns.Scratch scratch = new BenchRuns.Scratch("ingest", BenchRuns.stamp(started));
@@ -56,6 +62,7 @@ public final class IngestBench {
         "ingest.checkpoint.dir", scratch.checkpointDir(config)));
     ReplayTopics topics = ReplayTopics.fromConfig(run);
     StreamingSettings settings = StreamingSettings.from(run, IngestSettings.KEY_PREFIX);
+    String connectNamespace = scratch.namespace() + "_connect";
     Catalog catalog = IcebergCatalogs.open(run);
     try (SparkSession spark = SparkSessionFactory.create(run, JobManifest.load(run, IngestJob.LAYER.jobName()))) {
       try {
@@ -78,16 +85,24 @@ public final class IngestBench {
         out.printf(Locale.ROOT, "== ingest: %,d records in %d micro-batches, %.1f s: %,.0f events/s; %d data files, "
                 + "mean %,.0f bytes%n", read, summary.microBatches().size(), seconds, rate, files.count(),
             files.meanBytes());
+        Map<String, Object> row = row(started, load, sourceParameters, summary, read, rate, files, run);
+        if (vsConnect) {
+          row.putAll(ConnectAnchor.land(run, catalog, settings.namespace(), connectNamespace, topics, scratch,
+              backlog.totalEvents(), rate, keep, out));
+        }
         BenchResultsFile results = new BenchResultsFile(config.getPath("bench.dir").resolve("ingest.tsv"));
-        results.append(BenchResultsFile.row(row(started, load, sourceParameters, summary, read, rate, files, run)));
+        results.append(BenchResultsFile.row(row));
         out.println("appended to " + results.path());
         return new Result(read, rate, files.count(), files.meanBytes(), results.path());
       } finally {
         if (keep) {
-          out.println("kept: topics " + prefix + "*, tables " + settings.namespace() + ".*, checkpoint "
-              + settings.checkpointDir());
+          out.println("kept: topics " + prefix + "*, tables " + settings.namespace() + ".*"
+              + (vsConnect ? " and " + connectNamespace + ".*" : "") + ", checkpoint " + settings.checkpointDir());
         } else {
           BenchRuns.dropNamespace(catalog, settings.namespace(), out);
+          if (vsConnect) {
+            BenchRuns.dropNamespace(catalog, connectNamespace, out);
+          }
           BenchRuns.deleteTopics(run, topics.allTopics(), out);
           BenchRuns.deleteDirectory(settings.checkpointDir(), out);
         }

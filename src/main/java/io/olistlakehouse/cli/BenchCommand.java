@@ -83,12 +83,20 @@ final class BenchCommand implements Runnable {
     @Option(names = "--keep", description = "Keep the benchmark's topics, tables and checkpoint for inspection.")
     boolean keep;
 
+    @Option(names = "--vs", paramLabel = "connect", description = "Anchor: after our ingest, land the same topics "
+        + "again with Apache Iceberg's Kafka Connect sink (on a Connect worker in its own JVM; timed from creating "
+        + "the connector to its last commit) and print both rates and their ratio.")
+    String vs;
+
     @Override
     public Integer call() throws Exception {
+      if (vs != null && !vs.equals("connect")) {
+        throw new IllegalArgumentException("--vs takes 'connect' (Iceberg's Kafka Connect sink), got '" + vs + "'");
+      }
       LakehouseConfig config = LakehouseConfig.load();
       Map<String, Object> parameters = set.parameters(config, "bench.ingest.orders");
       try (OrderSource source = set.open(parameters)) {
-        new IngestBench(config, System.out).run(source, parameters, keep);
+        new IngestBench(config, System.out).run(source, parameters, keep, vs != null);
       }
       return 0;
     }
