@@ -28,8 +28,8 @@ final class WorkerClasspath {
       if (stale) {
         out.println("resolving the Connect worker's classpath from " + config.home().relativize(pom) + " (once)");
         Files.createDirectories(file.getParent());
-        List<String> mvn = List.of(config.get("bench.connect.maven"), "-q", "-B", "-Dstyle.color=never", "-f", pom.toString(),
-            "dependency:build-classpath", "-Dmdep.outputFile=" + file);
+        List<String> mvn = List.of(config.get("bench.connect.maven"), "-q", "-B", "-Dstyle.color=never", "-f",
+            pom.toString(), "dependency:build-classpath", "-Dmdep.outputFile=" + file);
         Process process = new ProcessBuilder(mvn).redirectErrorStream(true).start();
         String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0 || !Files.isRegularFile(file)) {
