@@ -21,7 +21,8 @@ final class DemoSpeedStep {
   /** Runs the speed job once, prints its counts, and returns the summary line. */
   static String run(LakehouseConfig config) throws Exception {
     System.out.println("== speed layer (speed --once)");
-    List<String> missing = SpeedTopics.missing(SpeedSettings.from(config));
+    SpeedSettings settings = SpeedSettings.from(config);
+    List<String> missing = SpeedTopics.missing(settings);
     if (!missing.isEmpty()) {
       System.out.println("skipped: no replayed events yet (topics " + missing + " missing); run bin/lakehouse "
           + "replay, then bin/lakehouse speed --once");
@@ -29,7 +30,7 @@ final class DemoSpeedStep {
     }
     try (SparkSession spark = SparkSessionFactory.create(config, JobManifest.load(config, SpeedJob.LAYER.jobName()))) {
       System.out.println(StreamingMain.run(config, spark, SpeedJob.LAYER, true, StreamingListener.silent()));
-      SpeedTables tables = new SpeedTables(spark, SpeedSettings.from(config));
+      SpeedTables tables = new SpeedTables(spark, settings);
       SpeedCounts counts = SpeedCounts.read(spark, tables);
       System.out.println(counts);
       System.out.printf("bin/lakehouse sql \"SELECT status, count(*) FROM %s GROUP BY status\"%n",

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 
@@ -64,7 +65,7 @@ public final class StreamingRun<R> {
   }
 
   private static <R> StreamingQuery startQuery(StreamingJob<R> job, boolean once, MicroBatchGate gate,
-      java.util.function.Consumer<R> reports) throws TimeoutException {
+      Consumer<R> reports) throws TimeoutException {
     StreamingSettings settings = job.settings();
     return job.plan().writeStream()
         .queryName(job.name())
