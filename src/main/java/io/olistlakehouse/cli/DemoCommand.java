@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
     description = "The main job on one machine: bring the platform up, run the smoke job (an Iceberg table on the "
         + "S3 API: create, append, read back, time travel), replay orders into the bronze topics, land them in "
         + "bronze (ingest --once), run the speed layer once over the same topics and print delivered, late, "
-        + "overdue and canceled counts. The platform stays up.")
+        + "overdue and canceled counts, then run the batch layer and print the portfolio groups and the top five "
+        + "categories. The platform stays up.")
 final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--olist-dir", paramLabel = "DIR",
@@ -54,6 +55,7 @@ final class DemoCommand implements Callable<Integer> {
       System.out.println("bin/lakehouse down        # stop the platform; data stays in " + config.get("work.dir"));
     }
     summary.put("speed", DemoSpeedStep.run(config));
+    summary.put("batch", DemoBatchStep.run(config));
     System.out.println("== what landed where");
     summary.forEach((step, line) -> System.out.printf("%-7s %s%n", step, line));
     return 0;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     description = "Olist Lakehouse: a Lambda-architecture lakehouse for e-commerce order streams.",
     subcommands = {
         UpCommand.class, DownCommand.class, StatusCommand.class, SqlCommand.class, ReplayCommand.class,
-        IngestCommand.class, SpeedCommand.class, DemoCommand.class, BenchCommand.class,
+        IngestCommand.class, SpeedCommand.class, BatchCommand.class, DemoCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class LakehouseCli implements Runnable {

@@ -3,6 +3,7 @@ package io.olistlakehouse.speed;
 import io.olistlakehouse.delivery.DeliveryRules;
 import io.olistlakehouse.delivery.DeliveryStatus;
 import io.olistlakehouse.delivery.OrderDelivery;
+import io.olistlakehouse.delivery.OrderDeliveryTable;
 import io.olistlakehouse.delivery.OrderMilestones;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -80,7 +81,8 @@ public final class OrderTracker implements Serializable {
     Long updatedAt = null;
     if (row != null) {
       state.setOverdue(row.overdue());
-      updatedAt = updatedAt(state);
+      updatedAt = OrderDeliveryTable.ts(OrderDeliveryTable.updatedAt(row, OrderState.time(state.getLastEventAt())))
+          .getTime();
     }
     long expiry = expiry(state);
     if (watermark >= expiry) {
@@ -101,12 +103,6 @@ public final class OrderTracker implements Serializable {
     long from = state.getEstimatedDeliveryAt() != null
         ? Math.max(state.getEstimatedDeliveryAt(), state.getLastEventAt()) : state.getLastEventAt();
     return from + openRetentionMs;
-  }
-
-  /** Event time of the row's latest fact: its latest event, or the estimate it became overdue at. */
-  private static long updatedAt(OrderState state) {
-    long at = state.getLastEventAt();
-    return state.isOverdue() ? Math.max(at, state.getEstimatedDeliveryAt()) : at;
   }
 
   private static OrderDelivery evaluate(OrderState state, long watermark) {

@@ -1,10 +1,8 @@
 package io.olistlakehouse.speed;
 
 import io.olistlakehouse.delivery.OrderDelivery;
-import io.olistlakehouse.delivery.OrderMilestones;
+import io.olistlakehouse.delivery.OrderDeliveryTable;
 import java.sql.Timestamp;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -24,10 +22,7 @@ public final class SpeedOutput {
   public static final String LATE = "late";
 
   /** The columns of lakehouse.speed.order_delivery, in table order. */
-  public static final String[] ORDER_COLUMNS = {"order_id", "status", "purchase_at", "approved_at",
-      "delivered_carrier_at", "delivered_customer_at", "estimated_delivery_at", "shipping_limit_at",
-      "purchase_to_approval_days", "approval_to_carrier_days", "carrier_to_customer_days",
-      "carrier_delivery_delay_days", "customer_delivery_delay_days", "overdue", "updated_at"};
+  public static final String[] ORDER_COLUMNS = OrderDeliveryTable.COLUMNS;
 
   private static final DataType TS = DataTypes.TimestampType;
   private static final DataType INT = DataTypes.IntegerType;
@@ -52,23 +47,11 @@ public final class SpeedOutput {
   private SpeedOutput() {}
 
   public static Row order(OrderDelivery d, long updatedAt, long watermark) {
-    OrderMilestones m = d.milestones();
     Object[] v = blank(ORDER, watermark);
-    set(v, "order_id", m.orderId());
-    set(v, "status", d.status().value());
-    set(v, "purchase_at", ts(m.purchaseAt()));
-    set(v, "approved_at", ts(m.approvedAt()));
-    set(v, "delivered_carrier_at", ts(m.deliveredCarrierAt()));
-    set(v, "delivered_customer_at", ts(m.deliveredCustomerAt()));
-    set(v, "estimated_delivery_at", ts(m.estimatedDeliveryAt()));
-    set(v, "shipping_limit_at", ts(m.shippingLimitAt()));
-    set(v, "purchase_to_approval_days", d.purchaseToApprovalDays());
-    set(v, "approval_to_carrier_days", d.approvalToCarrierDays());
-    set(v, "carrier_to_customer_days", d.carrierToCustomerDays());
-    set(v, "carrier_delivery_delay_days", d.carrierDeliveryDelayDays());
-    set(v, "customer_delivery_delay_days", d.customerDeliveryDelayDays());
-    set(v, "overdue", d.overdue());
-    set(v, "updated_at", new Timestamp(updatedAt));
+    Object[] columns = OrderDeliveryTable.values(d, new Timestamp(updatedAt));
+    for (int i = 0; i < ORDER_COLUMNS.length; i++) {
+      set(v, ORDER_COLUMNS[i], columns[i]);
+    }
     return RowFactory.create(v);
   }
 
@@ -110,9 +93,5 @@ public final class SpeedOutput {
 
   private static void set(Object[] values, String column, Object value) {
     values[SCHEMA.fieldIndex(column)] = value;
-  }
-
-  private static Timestamp ts(LocalDateTime t) {
-    return t == null ? null : Timestamp.from(t.toInstant(ZoneOffset.UTC));
   }
 }

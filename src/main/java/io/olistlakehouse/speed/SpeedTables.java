@@ -1,5 +1,6 @@
 package io.olistlakehouse.speed;
 
+import io.olistlakehouse.delivery.OrderDeliveryTable;
 import io.olistlakehouse.streaming.CommittedMicroBatches;
 import io.olistlakehouse.streaming.MicroBatchMarker;
 import java.util.Map;
@@ -46,12 +47,8 @@ public final class SpeedTables {
 
   public void ensureAll() {
     spark.sql("CREATE NAMESPACE IF NOT EXISTS " + settings.stream().qualifiedNamespace());
-    spark.sql("CREATE TABLE IF NOT EXISTS " + name(ORDER_DELIVERY) + " (order_id STRING NOT NULL, status STRING, "
-        + "purchase_at TIMESTAMP, approved_at TIMESTAMP, delivered_carrier_at TIMESTAMP, "
-        + "delivered_customer_at TIMESTAMP, estimated_delivery_at TIMESTAMP, shipping_limit_at TIMESTAMP, "
-        + "purchase_to_approval_days INT, approval_to_carrier_days INT, carrier_to_customer_days INT, "
-        + "carrier_delivery_delay_days INT, customer_delivery_delay_days INT, overdue BOOLEAN, "
-        + "updated_at TIMESTAMP) USING iceberg " + PROPERTIES);
+    spark.sql("CREATE TABLE IF NOT EXISTS " + name(ORDER_DELIVERY) + " (" + OrderDeliveryTable.COLUMNS_DDL
+        + ") USING iceberg " + PROPERTIES);
     spark.sql("CREATE TABLE IF NOT EXISTS " + name(KPI_MINUTE) + " (window_start TIMESTAMP NOT NULL, "
         + "window_end TIMESTAMP, orders BIGINT, items BIGINT, revenue DECIMAL(18,2), payments BIGINT, "
         + "payment_value DECIMAL(18,2), payments_credit_card BIGINT, payments_boleto BIGINT, "
