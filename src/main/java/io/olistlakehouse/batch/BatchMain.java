@@ -50,8 +50,13 @@ public final class BatchMain {
     String manifest = jobs.size() == 1 && only != null && !only.isEmpty() ? manifestName(jobs.get(0).name())
         : MANIFEST;
     try (SparkSession spark = SparkSessionFactory.create(config, JobManifest.load(config, manifest))) {
-      return new BatchRun(spark, out).run(jobs, full);
+      return new BatchRun(spark, out, parallelism(config)).run(jobs, full);
     }
+  }
+
+  /** How many jobs run at once ({@code batch.parallelism}). */
+  public static int parallelism(LakehouseConfig config) {
+    return config.getInt(BatchSettings.KEY_PREFIX + "parallelism");
   }
 
   /** A job's manifest: silver.order_event -> jobs/silver_order_event.json. */

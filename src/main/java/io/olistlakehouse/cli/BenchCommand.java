@@ -1,5 +1,6 @@
 package io.olistlakehouse.cli;
 
+import io.olistlakehouse.bench.BatchBench;
 import io.olistlakehouse.bench.IngestBench;
 import io.olistlakehouse.bench.ReplayBench;
 import io.olistlakehouse.config.LakehouseConfig;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks against the running platform; results are appended under bench.dir.",
-    subcommands = {BenchCommand.Replay.class, BenchCommand.Ingest.class, FreshnessBenchCommand.class})
+    subcommands = {BenchCommand.Replay.class, BenchCommand.Ingest.class, FreshnessBenchCommand.class,
+        BenchCommand.Batch.class})
 final class BenchCommand implements Runnable {
 
   @Spec
@@ -97,6 +99,38 @@ final class BenchCommand implements Runnable {
       Map<String, Object> parameters = set.parameters(config, "bench.ingest.orders");
       try (OrderSource source = set.open(parameters)) {
         new IngestBench(config, System.out).run(source, parameters, keep, vs != null);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "batch", mixinStandardHelpOptions = true,
+      description = {"Replay a synthetic set with --max into fresh topics and land it with ingest --once into a "
+          + "fresh bronze namespace (not timed), then time a batch run of all jobs into fresh silver and gold "
+          + "namespaces (the first run: full). Then replay 1%% more orders (N/100, at least one) from the next seed "
+          + "into the same topics, land them (not timed) and time the next batch run (incremental). Prints both "
+          + "times (batch runs only, in one Spark session created beforehand) and their ratio, and appends them to "
+          + "<bench.dir>/batch.tsv. The benchmark's topics, tables and checkpoint are removed afterwards unless "
+          + "--keep."})
+  static final class Batch implements Callable<Integer> {
+
+    @Mixin
+    SyntheticSet set;
+
+    @Option(names = "--keep", description = "Keep the benchmark's topics, tables and checkpoint for inspection.")
+    boolean keep;
+
+    @Override
+    public Integer call() throws Exception {
+      LakehouseConfig config = LakehouseConfig.load();
+      Map<String, Object> parameters = set.parameters(config, "bench.batch.orders");
+      long appendedOrders = BatchBench.appendedOrders((Long) parameters.get("orders"));
+      long appendedSeed = BatchBench.appendedSeed((Long) parameters.get("seed"));
+      parameters.put("appended_orders", appendedOrders);
+      parameters.put("appended_seed", appendedSeed);
+      try (OrderSource backlog = set.open(parameters);
+          OrderSource appended = ReplaySourceOptions.synthetic(appendedOrders, appendedSeed)) {
+        new BatchBench(config, System.out).run(backlog, appended, parameters, keep);
       }
       return 0;
     }

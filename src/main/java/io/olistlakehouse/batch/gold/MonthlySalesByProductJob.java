@@ -60,6 +60,12 @@ public final class MonthlySalesByProductJob extends GoldJob {
     return List.of("gold." + OrderDetailJob.TABLE);
   }
 
+  /** A product recategorised, or a delivery moved to another month, leaves its old cell. */
+  @Override
+  public boolean scopeCanShrink() {
+    return true;
+  }
+
   @Override
   public Dataset<Row> touched(BatchInputs in) {
     Dataset<Row> changed = in.changes(gold(OrderDetailJob.TABLE));

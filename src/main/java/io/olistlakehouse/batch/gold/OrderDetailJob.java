@@ -11,7 +11,7 @@ import io.olistlakehouse.batch.incremental.BatchSettings;
 import io.olistlakehouse.batch.incremental.Columns;
 import io.olistlakehouse.batch.incremental.SourceTable;
 import io.olistlakehouse.batch.incremental.TargetTable;
-import io.olistlakehouse.batch.silver.CategoryNames;
+import io.olistlakehouse.portfolio.CategoryNames;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -112,7 +112,9 @@ public final class OrderLeadDaysJob extends GoldJob {
 
   /** The latest event time the batch has processed: its event-time clock. */
   private Timestamp clock(BatchInputs in) {
-    Row r = in.all(events()).agg(max("event_time")).first();
-    return r.isNullAt(0) ? null : r.getTimestamp(0);
+    return in.remember("clock", () -> {
+      Row r = in.all(events()).agg(max("event_time")).first();
+      return r.isNullAt(0) ? null : r.getTimestamp(0);
+    });
   }
 }

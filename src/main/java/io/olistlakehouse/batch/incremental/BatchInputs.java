@@ -1,7 +1,10 @@
 package io.olistlakehouse.batch.incremental;
 
 import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.iceberg.Table;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,6 +21,7 @@ public final class BatchInputs {
   private final Map<String, SourcePosition> positions;
   private final Map<String, Table> tables;
   private final Dataset<Row> target;
+  private final Map<String, Object> remembered = new ConcurrentHashMap<>();
 
   BatchInputs(SparkSession spark, Map<String, SourcePosition> positions, Map<String, Table> tables,
       Dataset<Row> target) {
@@ -31,9 +35,16 @@ public final class BatchInputs {
     return spark;
   }
 
-  /** The target's rows as they are before this run. */
+  /** The target's rows as they are before this run, without the lineage column {@link BatchCommits#LOADED_AT}. */
   public Dataset<Row> target() {
-    return target;
+    return Arrays.asList(target.columns()).contains(BatchCommits.LOADED_AT) ? target.drop(BatchCommits.LOADED_AT)
+        : target;
+  }
+
+  /** A value computed once per run (an aggregate both {@code touched} and {@code rows} need). */
+  @SuppressWarnings("unchecked")
+  public <T> T remember(String key, Supplier<T> compute) {
+    return (T) remembered.computeIfAbsent(key, k -> compute.get());
   }
 
   /** Every row of the source, as of the snapshot this run covers. */

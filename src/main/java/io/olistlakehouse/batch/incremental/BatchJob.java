@@ -25,6 +25,14 @@ public abstract class BatchJob {
   /** The target's rows for the given scope keys, or for every key when {@code scope} is null. */
   public abstract Dataset<Row> rows(BatchInputs in, Dataset<Row> scope);
 
+  /**
+   * Whether recomputing a scope can drop rows the target has there (a product leaving a cell). Only then does an
+   * incremental run look for the scope's stale rows to delete, which costs a scan of the target.
+   */
+  public boolean scopeCanShrink() {
+    return false;
+  }
+
   /** The jobs whose targets this job reads: they run first. */
   public List<String> dependsOn() {
     return List.of();

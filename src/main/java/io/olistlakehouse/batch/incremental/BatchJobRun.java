@@ -45,7 +45,8 @@ public final class BatchJobRun {
       positions.put(source.qualifiedName(), SourcePosition.of(source, table, recorded.get(source.qualifiedName())));
     }
     List<SourcePosition> rewritten = positions.values().stream()
-        .filter(p -> p.state() == SourcePosition.State.REWRITTEN).toList();
+        .filter(p -> p.state() == SourcePosition.State.REWRITTEN || p.state() == SourcePosition.State.RECOMPUTED)
+        .toList();
     boolean changed = positions.values().stream().anyMatch(p -> p.state() != SourcePosition.State.UNCHANGED);
     if (!full && last.isPresent() && !changed) {
       return BatchJobOutcome.upToDate(job.name(), seconds(started));
@@ -74,10 +75,11 @@ public final class BatchJobRun {
       if (touched == 0) {
         return BatchJobOutcome.nothingTouched(job.name(), describe(positions), seconds(started));
       }
-      Dataset<Row> rows = lineage(target, job.rows(inputs, scope), loadedAt)
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> rows = lineage(target, job.rows(inputs, scope), loadedAt);
+      // Stale rows are found against the new rows, which the MERGE reads again: compute them once.
+      rows = job.scopeCanShrink() ? rows.persist(StorageLevel.MEMORY_AND_DISK()) : rows;
       try {
-        writer.replaceScope(target, rows, scope, inputs.target(), properties);
+        writer.replaceScope(target, rows, scope, inputs.target(), job.scopeCanShrink(), properties);
       } finally {
         rows.unpersist();
       }
@@ -86,6 +88,14 @@ public final class BatchJobRun {
     } finally {
       scope.unpersist();
     }
+  }
+
+  /**
+   * Creates the job's namespace and table where absent. Done for every job before any runs: jobs run side by
+   * side, and two creating one namespace at once collide in the catalog.
+   */
+  public void prepare(BatchJob job) throws Exception {
+    ensure(job.target());
   }
 
   private Table ensure(TargetTable target) throws Exception {

@@ -31,18 +31,21 @@ final class BatchTableWriter {
   }
 
   /**
-   * Upserts {@code rows} and deletes the target rows of the scope that {@code rows} no longer has. A row whose
+   * Upserts {@code rows} and, when asked, deletes the target rows of the scope that {@code rows} no longer has.
+   * A row whose
    * values are unchanged (lineage aside) is left alone, so its file is not rewritten and readers of changes do not
    * see it as changed.
    */
   void replaceScope(TargetTable target, Dataset<Row> rows, Dataset<Row> scope, Dataset<Row> current,
-      Map<String, String> commitProperties) {
+      boolean deleteStale, Map<String, String> commitProperties) {
     List<String> keys = target.keyColumns();
     List<String> columns = Arrays.asList(rows.columns());
-    Dataset<Row> stale = current.join(scope, Columns.seq(scope.columns()), "left_semi")
-        .select(Columns.cols(keys)).join(rows.select(Columns.cols(keys)), Columns.seq(keys), "left_anti");
-    Dataset<Row> source = rows.withColumn(OP, functions.lit("upsert"))
-        .unionByName(stale.withColumn(OP, functions.lit("delete")), true);
+    Dataset<Row> source = rows.withColumn(OP, functions.lit("upsert"));
+    if (deleteStale) {
+      Dataset<Row> stale = current.join(scope, Columns.seq(scope.columns()), "left_semi")
+          .select(Columns.cols(keys)).join(rows.select(Columns.cols(keys)), Columns.seq(keys), "left_anti");
+      source = source.unionByName(stale.withColumn(OP, functions.lit("delete")), true);
+    }
     String view = "batch_merge_source_" + VIEWS.incrementAndGet();
     source.createOrReplaceTempView(view);
     List<String> compared = columns.stream()

@@ -15,8 +15,10 @@ public record SourcePosition(SourceTable source, Long recorded, Long current, St
     UNCHANGED,
     /** The recorded snapshot is an ancestor of the current one: read what was added in between. */
     ADVANCED,
-    /** The recorded snapshot is no longer in the table's history (expired, table recreated, recomputed in full). */
-    REWRITTEN
+    /** The recorded snapshot is no longer in the table's history (expired, or the table recreated). */
+    REWRITTEN,
+    /** A batch table recomputed in full since the recorded snapshot: its changed rows may not show dropped ones. */
+    RECOMPUTED
   }
 
   static SourcePosition of(SourceTable source, Table table, Long recorded) {
@@ -29,9 +31,11 @@ public record SourcePosition(SourceTable source, Long recorded, Long current, St
     if (recorded == null) {
       return new SourcePosition(source, null, current, State.ADVANCED);
     }
-    if (!SnapshotUtil.isAncestorOf(table, current, recorded)
-        || (source.kind() == SourceTable.Kind.BATCH_TABLE && recomputedSince(table, current, recorded))) {
+    if (!SnapshotUtil.isAncestorOf(table, current, recorded)) {
       return new SourcePosition(source, recorded, current, State.REWRITTEN);
+    }
+    if (source.kind() == SourceTable.Kind.BATCH_TABLE && recomputedSince(table, current, recorded)) {
+      return new SourcePosition(source, recorded, current, State.RECOMPUTED);
     }
     return new SourcePosition(source, recorded, current, State.ADVANCED);
   }
@@ -52,6 +56,7 @@ public record SourcePosition(SourceTable source, Long recorded, Long current, St
       case ADVANCED -> source.qualifiedName() + " " + (recorded == null ? "new" : recorded) + " -> " + current;
       case REWRITTEN -> source.qualifiedName() + " history rewritten (snapshot " + recorded
           + " is no longer an ancestor of " + current + ")";
+      case RECOMPUTED -> source.qualifiedName() + " recomputed in full after snapshot " + recorded;
     };
   }
 }

@@ -13,7 +13,9 @@ import org.apache.spark.sql.Row;
 
 /**
  * A silver table of master data: one row per key, the latest version seen in its bronze stream(s). A key is
- * touched when a new version of it lands; its row is then recomputed from every version bronze holds.
+ * touched when a new version of it lands. Its row keeps the version's event time and bronze coordinates, so an
+ * incremental run picks between the target's row and the new versions alone, the same pick a full run makes
+ * among all versions in bronze.
  */
 abstract class LatestPerKeyJob extends SilverJob {
 
@@ -49,7 +51,9 @@ abstract class LatestPerKeyJob extends SilverJob {
 
   @Override
   public Dataset<Row> rows(BatchInputs in, Dataset<Row> scope) {
-    return SilverRows.latestPerKey(within(union(in, in::all), scope), keys());
+    Dataset<Row> versions = scope == null ? union(in, in::all)
+        : within(in.target(), scope).unionByName(union(in, in::changes));
+    return SilverRows.latestPerKey(versions, keys());
   }
 
   private Dataset<Row> union(BatchInputs in, Function<SourceTable, Dataset<Row>> read) {

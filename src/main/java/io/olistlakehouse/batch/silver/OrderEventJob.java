@@ -10,8 +10,11 @@ import io.olistlakehouse.batch.incremental.SourceTable;
 import io.olistlakehouse.batch.incremental.TargetTable;
 import io.olistlakehouse.contracts.BronzeStream;
 import java.util.List;
+import java.util.function.Function;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 /**
  * silver.order_event: one row per order milestone. The status changes (purchase, approved, delivered_carrier,
@@ -56,21 +59,38 @@ public final class OrderEventJob extends SilverJob {
     return orders;
   }
 
+  /**
+   * A full run picks among all bronze events; an incremental one among the target's rows of the touched orders
+   * and the new events, which is the same pick since each row keeps the time and coordinates it was picked by.
+   */
   @Override
   public Dataset<Row> rows(BatchInputs in, Dataset<Row> scope) {
-    Dataset<Row> statuses = within(in.all(bronze(BronzeStream.ORDER_STATUS)), scope)
+    if (scope == null) {
+      return pick(in::all, null);
+    }
+    return pick(in::changes, within(in.target(), scope));
+  }
+
+  private Dataset<Row> pick(Function<SourceTable, Dataset<Row>> read, Dataset<Row> current) {
+    Dataset<Row> statuses = read.apply(bronze(BronzeStream.ORDER_STATUS))
         .select(SilverRows.withLineage(BronzeStream.ORDER_STATUS, col("order_id"),
             lower(col("status")).as("milestone"), col("event_time").as("milestone_at"), col("customer_id")));
-    Dataset<Row> limits = within(in.all(bronze(BronzeStream.ORDER_ITEM)), scope)
+    Dataset<Row> limits = read.apply(bronze(BronzeStream.ORDER_ITEM))
         .select(SilverRows.withLineage(BronzeStream.ORDER_ITEM, col("order_id"),
             lit(SHIPPING_LIMIT).as("milestone"), col("shipping_limit_at").as("milestone_at"),
             lit(null).cast("string").as("customer_id")));
-    Dataset<Row> earliest = SilverRows.firstPerKey(statuses.unionByName(limits), KEY,
-        col("milestone_at").asc_nulls_last(), col("event_time").asc_nulls_last());
-    Dataset<Row> estimates = within(in.all(bronze(BronzeStream.ESTIMATED_DELIVERY_DATE)), scope)
+    Dataset<Row> estimates = read.apply(bronze(BronzeStream.ESTIMATED_DELIVERY_DATE))
         .select(SilverRows.withLineage(BronzeStream.ESTIMATED_DELIVERY_DATE, col("order_id"),
             lit(ESTIMATED_DELIVERY).as("milestone"), col("estimated_delivery_at").as("milestone_at"),
             lit(null).cast("string").as("customer_id")));
+    Dataset<Row> earlier = statuses.unionByName(limits);
+    if (current != null) {
+      Column isEstimate = col("milestone").equalTo(ESTIMATED_DELIVERY);
+      earlier = earlier.unionByName(current.where(functions.not(isEstimate)));
+      estimates = estimates.unionByName(current.where(isEstimate));
+    }
+    Dataset<Row> earliest = SilverRows.firstPerKey(earlier, KEY, col("milestone_at").asc_nulls_last(),
+        col("event_time").asc_nulls_last());
     return earliest.unionByName(SilverRows.latestPerKey(estimates, KEY));
   }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** silver.product: each product's latest version, its category in English ({@link CategoryNames}). */
+/** silver.product: each product's latest version, its category in English (portfolio.CategoryNames). */
 public final class ProductJob extends LatestPerKeyJob {
 
   public ProductJob(BatchSettings settings) {
@@ -39,7 +39,7 @@ public final class ProductJob extends LatestPerKeyJob {
   @Override
   protected Dataset<Row> project(BronzeStream stream, Dataset<Row> p) {
     return p.select(SilverRows.withLineage(stream, col("product_id"),
-        CategoryNames.english(col("category_name"), col("category_name_english")).as("category"),
+        SilverRows.categoryInEnglish(col("category_name"), col("category_name_english")).as("category"),
         col("category_name").as("category_name_pt"), col("name_length"), col("description_length"),
         col("photos_qty"), col("weight_g"), col("length_cm"), col("height_cm"), col("width_cm")));
   }

@@ -2,8 +2,10 @@ package io.olistlakehouse.batch.silver;
 
 import io.olistlakehouse.contracts.BronzeStream;
 import io.olistlakehouse.contracts.decode.BronzeColumns;
+import io.olistlakehouse.portfolio.CategoryNames;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -45,6 +47,16 @@ final class SilverRows {
     return rows.withColumn(rank, functions.row_number().over(Window.partitionBy(
             keys.stream().map(functions::col).toArray(Column[]::new)).orderBy(ordering)))
         .where(functions.col(rank).equalTo(1)).drop(rank);
+  }
+
+  /** The category in English by {@link CategoryNames}, from bronze's Portuguese and translated names. */
+  static Column categoryInEnglish(Column portuguese, Column translated) {
+    Column mapped = null;
+    for (Map.Entry<String, String> e : CategoryNames.MISSING_TRANSLATIONS.entrySet()) {
+      mapped = mapped == null ? functions.when(portuguese.equalTo(e.getKey()), e.getValue())
+          : mapped.when(portuguese.equalTo(e.getKey()), e.getValue());
+    }
+    return functions.coalesce(translated, mapped, portuguese, functions.lit(CategoryNames.UNKNOWN));
   }
 
   /** The latest version of each key: the last event time wins (a product, a customer, a review updated). */
