@@ -12,6 +12,16 @@ public record BatchSettings(String catalog, String bronzeNamespace, String silve
         config.get(KEY_PREFIX + "silver.namespace"), config.get(KEY_PREFIX + "gold.namespace"));
   }
 
+  /** The table of a layer (bronze, silver, gold) by its name. */
+  public String table(String layer, String table) {
+    return switch (layer) {
+      case "bronze" -> bronze(table);
+      case "silver" -> silver(table);
+      case "gold" -> gold(table);
+      default -> throw new IllegalArgumentException("no batch layer '" + layer + "'");
+    };
+  }
+
   public String bronze(String table) {
     return catalog + "." + bronzeNamespace + "." + table;
   }

@@ -1,28 +1,15 @@
 package io.olistlakehouse.batch.silver;
 
-import io.olistlakehouse.batch.incremental.BatchJob;
 import io.olistlakehouse.batch.incremental.BatchSettings;
+import io.olistlakehouse.batch.incremental.LayerTableJob;
 import io.olistlakehouse.batch.incremental.SourceTable;
 import io.olistlakehouse.contracts.BronzeStream;
 
 /** A silver job: reads bronze streams (append-only) and writes {@code <silver namespace>.<table>}. */
-abstract class SilverJob extends BatchJob {
-
-  protected final BatchSettings settings;
+abstract class SilverJob extends LayerTableJob {
 
   SilverJob(BatchSettings settings) {
-    this.settings = settings;
-  }
-
-  protected abstract String table();
-
-  @Override
-  public final String name() {
-    return "silver." + table();
-  }
-
-  protected String targetName() {
-    return settings.silver(table());
+    super(settings, "silver");
   }
 
   protected SourceTable bronze(BronzeStream stream) {
