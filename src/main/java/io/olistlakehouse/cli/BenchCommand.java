@@ -3,6 +3,7 @@ package io.olistlakehouse.cli;
 import io.olistlakehouse.bench.BatchBench;
 import io.olistlakehouse.bench.IngestBench;
 import io.olistlakehouse.bench.ReplayBench;
+import io.olistlakehouse.bench.ServeBench;
 import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.source.OrderSource;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks against the running platform; results are appended under bench.dir.",
     subcommands = {BenchCommand.Replay.class, BenchCommand.Ingest.class, FreshnessBenchCommand.class,
-        BenchCommand.Batch.class})
+        BenchCommand.Batch.class, BenchCommand.Serve.class})
 final class BenchCommand implements Runnable {
 
   @Spec
@@ -131,6 +132,43 @@ final class BenchCommand implements Runnable {
       try (OrderSource backlog = set.open(parameters);
           OrderSource appended = ReplaySourceOptions.synthetic(appendedOrders, appendedSeed)) {
         new BatchBench(config, System.out).run(backlog, appended, parameters, keep);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "serve", mixinStandardHelpOptions = true,
+      description = {"Replay a synthetic set with --max into fresh topics, land it, batch it and run the speed layer "
+          + "over it into fresh namespaces (not timed), and start a Thrift server of the bench's own over them "
+          + "(port bench.serve.thrift.port). Then time each dashboard query (src/main/resources/serve/"
+          + "dashboard_queries.sql) through Hive JDBC: --repeats times alone, then --repeats times per client with "
+          + "--clients clients at once. Prints p50/p95 per query and appends them to <bench.dir>/serve.tsv. The "
+          + "benchmark's topics, tables and checkpoints are removed afterwards unless --keep."})
+  static final class Serve implements Callable<Integer> {
+
+    @Mixin
+    SyntheticSet set;
+
+    @Option(names = "--clients", paramLabel = "N", defaultValue = "4",
+        description = "Concurrent clients of the second round (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--repeats", paramLabel = "R", defaultValue = "20",
+        description = "Timed runs of each query per client (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--keep", description = "Keep the benchmark's topics, tables and checkpoints for inspection.")
+    boolean keep;
+
+    @Override
+    public Integer call() throws Exception {
+      if (clients < 1 || repeats < 1) {
+        throw new IllegalArgumentException("--clients and --repeats must be > 0");
+      }
+      LakehouseConfig config = LakehouseConfig.load();
+      Map<String, Object> parameters = set.parameters(config, "bench.serve.orders");
+      try (OrderSource source = set.open(parameters)) {
+        new ServeBench(config, System.out).run(source, parameters, clients, repeats, keep);
       }
       return 0;
     }

@@ -25,8 +25,10 @@ final class ReplayReport {
         out.printf(Locale.ROOT, "resumed after %,d events committed by an earlier run%n", o.resumedAt());
       }
       out.printf(Locale.ROOT, "published %,d events in %.1f s (%,.0f events/s, %,d transactions, mean record %.0f "
-          + "bytes); replay complete with %,d events%n", o.published(), o.elapsedNanos() / 1e9,
-          o.eventsPerSecond(), o.transactions(), o.meanRecordBytes(), o.totalEvents());
+          + "bytes); %s %,d events%n", o.published(), o.elapsedNanos() / 1e9,
+          o.eventsPerSecond(), o.transactions(), o.meanRecordBytes(),
+          o.stopped() ? "stopped on request (run it again to resume) after" : "replay complete with",
+          o.totalEvents());
       for (BronzeStream s : BronzeStream.values()) {
         out.printf(Locale.ROOT, "  %-32s %,10d%n", topics.topic(s), o.publishedPerStream().getOrDefault(s, 0L));
       }

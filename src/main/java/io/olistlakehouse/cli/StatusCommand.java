@@ -36,6 +36,12 @@ final class StatusCommand implements Callable<Integer> {
       System.out.printf("%-10s %-10s %8s %6d %9s%n", s.name(), s.state().name().toLowerCase(Locale.ROOT),
           s.pid() < 0 ? "-" : Long.toString(s.pid()), s.port(), s.rssKb() < 0 ? "-" : Long.toString(s.rssKb() / 1024));
     }
+    if (platform.processes().stream().anyMatch(p -> p.name().equals(Platform.THRIFT))) {
+      System.out.println();
+      System.out.println("JDBC: " + platform.endpoints().get("jdbc_url") + (platform.jdbcAuth().equals("none")
+          ? "  (no password: the local default; set LAKEHOUSE_SERVE_THRIFT_PASSWORD to require one)"
+          : "  (user and password required)"));
+    }
   }
 
   static String toJson(Platform platform) throws Exception {

@@ -4,6 +4,7 @@ import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.platform.catalog.CatalogServer;
 import io.olistlakehouse.platform.catalog.IcebergCatalogs;
 import io.olistlakehouse.platform.kafka.KafkaCluster;
+import io.olistlakehouse.platform.process.JavaCommand;
 import io.olistlakehouse.platform.process.Ports;
 import io.olistlakehouse.platform.process.ProcessSpec;
 import io.olistlakehouse.platform.process.ProcessStatus;
@@ -18,14 +19,19 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * The local platform: catalog database, S3 API, three Kafka nodes and the schema registry, each its own OS process
- * with a pid file and a log under the work directory. {@link #up()} starts whatever is not running (so it also heals
+ * The local platform: catalog database, S3 API, three Kafka nodes, the schema registry and the serving layer's
+ * Thrift server, each its own OS process with a pid file and a log under the work directory. {@link #up()} starts whatever is not running (so it also heals
  * a platform with one process down) and returns once everything is healthy.
  */
 public final class Platform {
 
   public static final String REGISTRY = "registry";
+  public static final String THRIFT = "thrift";
   private static final String REGISTRY_MAIN = "io.olistlakehouse.platform.registry.SchemaRegistryServer";
+  // The serving layer's server; named, not imported: the platform starts it but sits below the layers.
+  private static final String THRIFT_MAIN = "io.olistlakehouse.serve.ThriftServerMain";
+  /** Started once the rest is up: the registry keeps its state in Kafka, the Thrift server reads the catalog. */
+  private static final List<String> LATE = List.of(REGISTRY, THRIFT);
   private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
   private final LakehouseConfig config;
@@ -67,6 +73,7 @@ public final class Platform {
     all.add(ObjectStore.process(config));
     all.addAll(kafka.processes());
     all.add(registryProcess());
+    all.add(thriftProcess());
     List<String> wanted = config.getList("platform.processes");
     List<String> known = all.stream().map(ProcessSpec::name).toList();
     for (String name : wanted) {
@@ -82,10 +89,17 @@ public final class Platform {
   }
 
   private ProcessSpec registryProcess() {
-    var cmd = io.olistlakehouse.platform.process.JavaCommand.forMain(
+    var cmd = JavaCommand.forMain(
         config, configFile, config.get("registry.heap"), REGISTRY_MAIN, List.of());
     return new ProcessSpec(REGISTRY, cmd, config.getPath("work.dir").resolve("registry"), Map.of(),
         config.getInt("registry.port"), "registry.port");
+  }
+
+  private ProcessSpec thriftProcess() {
+    var cmd = JavaCommand.forSparkMain(
+        config, configFile, config.get("serve.thrift.heap"), THRIFT_MAIN, List.of());
+    return new ProcessSpec(THRIFT, cmd, config.getPath("work.dir").resolve(THRIFT), Map.of(),
+        config.getInt("serve.thrift.port"), "serve.thrift.port");
   }
 
   /** Starts what is not running and waits until all is healthy. Returns how long it took. */
@@ -95,7 +109,7 @@ public final class Platform {
     List<ProcessSpec> specs = processes();
     checkPortsOfStoppedProcesses(specs);
     kafka.prepare(kafka.nodeIds().stream().filter(id -> runsHere(KafkaCluster.processName(id))).toList());
-    List<ProcessSpec> infrastructure = specs.stream().filter(s -> !s.name().equals(REGISTRY)).toList();
+    List<ProcessSpec> infrastructure = specs.stream().filter(s -> !LATE.contains(s.name())).toList();
     infrastructure.forEach(supervisor::start);
     for (ProcessSpec spec : infrastructure) {
       awaitPort(spec);
@@ -103,12 +117,11 @@ public final class Platform {
     ObjectStore.ensureBucket(config);
     int nodes = kafka.nodeIds().size();
     await("Kafka cluster with " + nodes + " brokers", () -> kafka.liveBrokers() == nodes, null);
-    // The registry keeps its state in Kafka, so it starts once the cluster answers.
-    for (ProcessSpec registry : specs.stream().filter(s -> s.name().equals(REGISTRY)).toList()) {
-      supervisor.start(registry);
-      awaitPort(registry);
-    }
     IcebergCatalogs.ensureNamespaces(config);
+    for (ProcessSpec late : specs.stream().filter(s -> LATE.contains(s.name())).toList()) {
+      supervisor.start(late);
+      awaitPort(late);
+    }
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
@@ -150,8 +163,12 @@ public final class Platform {
     }
   }
 
-  /** Stops everything: the registry first, the Kafka nodes together (one at a time would lose the quorum). */
+  /**
+   * Stops everything: the Thrift server and the registry first, the Kafka nodes together (one at a time would lose
+   * the quorum).
+   */
   public void down() {
+    supervisor.stop(THRIFT, STOP_GRACE);
     supervisor.stop(REGISTRY, STOP_GRACE);
     kafka.nodeIds().parallelStream()
         .forEach(id -> supervisor.stop(KafkaCluster.processName(id), STOP_GRACE));
@@ -176,8 +193,15 @@ public final class Platform {
     e.put("s3_bucket", config.get("s3.bucket"));
     e.put("catalog_uri", config.get("catalog.uri"));
     e.put("catalog_warehouse", config.get("catalog.warehouse"));
+    e.put("jdbc_url", config.get("serve.jdbc.url"));
+    e.put("jdbc_auth", jdbcAuth());
     e.put("config_file", configFile.toString());
     return e;
+  }
+
+  /** How JDBC clients authenticate: "password" or "none" (the local default). */
+  public String jdbcAuth() {
+    return config.get("serve.thrift.password").isEmpty() ? "none" : "password";
   }
 
   private static void sleep(long millis) {

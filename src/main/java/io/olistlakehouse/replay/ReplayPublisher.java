@@ -3,6 +3,7 @@ package io.olistlakehouse.replay;
 import io.olistlakehouse.contracts.BronzeStream;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
@@ -10,7 +11,8 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * The publishing loop: each event, prepared (serialized) ahead on its own thread, is paced and sent in the open
  * transaction; every N events or T ms the position is added and the transaction committed. The last transaction
- * carries the completed position.
+ * carries the completed position. A requested stop (SIGTERM) commits what was sent, so a resumed replay continues
+ * exactly there and readers are not held up by an open transaction.
  */
 final class ReplayPublisher {
 
@@ -24,6 +26,7 @@ final class ReplayPublisher {
   private final IngestJitter jitter;
   private final PublishSettings settings;
   private SendListener listener = SendListener.NONE;
+  private BooleanSupplier stopRequested = () -> false;
 
   ReplayPublisher(ReplayTopics topics, Serializer<GenericRecord> values, IngestJitter jitter,
       PublishSettings settings) {
@@ -35,6 +38,12 @@ final class ReplayPublisher {
 
   ReplayPublisher listening(SendListener sendListener) {
     this.listener = sendListener;
+    return this;
+  }
+
+  /** Once {@code stop} says so, the loop sends nothing more and commits what it has sent (not completed). */
+  ReplayPublisher stoppingWhen(BooleanSupplier stop) {
+    this.stopRequested = stop;
     return this;
   }
 
@@ -56,9 +65,11 @@ final class ReplayPublisher {
     long keyBytes = 0;
     long valueBytes = 0;
     long start = System.nanoTime();
-    while (events.hasNext()) {
+    while (events.hasNext() && !stopRequested.getAsBoolean()) {
       PreparedEvent event = events.next();
-      loop.waitUntil(start + pacer.dueNanos(loop.index - startIndex, event.eventTime()));
+      if (!loop.waitUntil(start + pacer.dueNanos(loop.index - startIndex, event.eventTime()))) {
+        break; // stopped while pacing: this event was not sent, so the resumed replay sends it
+      }
       sender.send(new ProducerRecord<>(event.topic(), null, event.eventTime(), event.key(), event.value()));
       listener.sent(event.stream(), event.key(), event.opensOrder());
       loop.sent(event);
@@ -70,9 +81,10 @@ final class ReplayPublisher {
       }
       progress.maybeReport(loop.index, loop.clock, loop.ordersReleased);
     }
-    loop.commit(true);
+    boolean stopped = stopRequested.getAsBoolean();
+    loop.commit(!stopped);
     EventStream done = events.stream();
-    return new ReplayOutcome(false, startIndex, loop.index - startIndex, loop.index, countsByStream(perStream),
+    return new ReplayOutcome(false, stopped, startIndex, loop.index - startIndex, loop.index, countsByStream(perStream),
         done.lateEvents(), done.peakPendingEvents(), keyBytes, valueBytes, System.nanoTime() - start,
         loop.transactions, loop.clock);
   }
@@ -125,16 +137,21 @@ final class ReplayPublisher {
       transactions++;
     }
 
-    void waitUntil(long due) {
+    /** Waits until {@code due}; false if a stop was requested meanwhile. */
+    boolean waitUntil(long due) {
       long now;
       while ((now = System.nanoTime()) < due) {
+        if (stopRequested.getAsBoolean()) {
+          return false;
+        }
         if (transactionDue()) {
           commit(false);
         }
         progress.maybeReport(index, clock, ordersReleased);
         long until = sender.inTransaction() ? Math.min(due, sender.openedAtNanos() + txMaxNanos) : due;
-        sleepNanos(Math.min(until - now, 1_000_000_000L));
+        sleepNanos(Math.min(until - now, 100_000_000L));
       }
+      return true;
     }
 
     private void sleepNanos(long nanos) {

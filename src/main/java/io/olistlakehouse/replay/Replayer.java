@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,6 +28,7 @@ public final class Replayer {
   private final ReplayTopics topics;
   private final Pacing pacing;
   private final PrintStream progressOut;
+  private BooleanSupplier stopRequested = () -> false;
   private SendListener listener = SendListener.NONE;
 
   public Replayer(LakehouseConfig config, ReplayTopics topics, Pacing pacing, PrintStream progressOut) {
@@ -39,6 +41,12 @@ public final class Replayer {
   /** Tells {@code sendListener} of every event as it is sent (see {@link SendListener}). */
   public Replayer listening(SendListener sendListener) {
     this.listener = sendListener;
+    return this;
+  }
+
+  /** Stops sending once {@code stop} says so, committing what was sent: the replay can be resumed exactly there. */
+  public Replayer stoppingWhen(BooleanSupplier stop) {
+    this.stopRequested = stop;
     return this;
   }
 
@@ -64,7 +72,7 @@ public final class Replayer {
       stored.ifPresent(p -> checkSameDerivation(p, derivation));
       if (stored.isPresent() && stored.get().completed()) {
         ReplayPosition p = stored.get();
-        return new ReplayOutcome(true, p.events(), 0, p.events(), Map.of(), 0, 0, 0, 0, 0, 0, p.clock());
+        return new ReplayOutcome(true, false, p.events(), 0, p.events(), Map.of(), 0, 0, 0, 0, 0, 0, p.clock());
       }
       long resumeAt = stored.map(ReplayPosition::events).orElse(0L);
       if (resumeAt > 0) {
@@ -76,7 +84,8 @@ public final class Replayer {
             + "source yields only " + stream.released() + ": it is not the data the position was written for");
       }
       ReplayPublisher publisher = new ReplayPublisher(topics, values,
-          new IngestJitter(derivation.jitterSeed(), derivation.jitterMaxMillis()), publish).listening(listener);
+          new IngestJitter(derivation.jitterSeed(), derivation.jitterMaxMillis()), publish).listening(listener)
+          .stoppingWhen(stopRequested);
       ProgressReporter progress = new ProgressReporter(progressOut, publish.progressIntervalMillis(),
           source.orderCount(), resumeAt);
       return publisher.publish(stream, resumeAt, new TransactionalSender(producer), pacing.pacer(config),

@@ -44,9 +44,12 @@ class PlatformLifecycleIT {
     assertEquals(fixture.config().get("registry.url"), status.at("/endpoints/registry_url").asText());
     assertEquals(fixture.config().get("s3.bucket"), status.at("/endpoints/s3_bucket").asText());
     assertEquals(fixture.config().get("catalog.uri"), status.at("/endpoints/catalog_uri").asText());
+    assertEquals("jdbc:hive2://" + fixture.config().get("serve.thrift.host") + ":"
+        + fixture.config().get("serve.thrift.port") + "/default", status.at("/endpoints/jdbc_url").asText());
+    assertEquals("none", status.at("/endpoints/jdbc_auth").asText(), "the local default has no password");
     List<String> names = JSON.convertValue(status.findValues("name"), JSON.getTypeFactory()
         .constructCollectionType(List.class, String.class));
-    assertEquals(List.of("catalog", "s3", "kafka-1", "kafka-2", "kafka-3", "registry"), names);
+    assertEquals(List.of("catalog", "s3", "kafka-1", "kafka-2", "kafka-3", "registry", "thrift"), names);
     for (JsonNode p : status.get("processes")) {
       assertEquals("healthy", p.get("state").asText(), p.toString());
       assertTrue(p.get("rss_kb").asLong() > 0, p.toString());

@@ -43,10 +43,24 @@ public final class JavaCommand {
   /** A JVM running {@code mainClass} of this project with the given heap and the resolved configuration file. */
   public static List<String> forMain(
       LakehouseConfig config, Path configFile, String heap, String mainClass, List<String> args) {
+    return command(config, configFile, List.of("-Xmx" + heap, "-XX:+UseSerialGC"), mainClass, args);
+  }
+
+  /**
+   * A JVM running Spark in {@code mainClass}: the flags Spark needs on Java 17 (the file named by
+   * {@code platform.spark.jvm.options.file}) and the JVM's default collector, which suits a long-lived server.
+   */
+  public static List<String> forSparkMain(
+      LakehouseConfig config, Path configFile, String heap, String mainClass, List<String> args) {
+    return command(config, configFile,
+        List.of("@" + config.getPath("platform.spark.jvm.options.file"), "-Xmx" + heap), mainClass, args);
+  }
+
+  private static List<String> command(LakehouseConfig config, Path configFile, List<String> jvmOptions,
+      String mainClass, List<String> args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(javaExecutable());
-    cmd.add("-Xmx" + heap);
-    cmd.add("-XX:+UseSerialGC");
+    cmd.addAll(jvmOptions);
     cmd.add("-D" + LakehouseConfig.HOME_PROPERTY + "=" + config.home());
     cmd.add("-D" + LakehouseConfig.CONFIG_FILE_PROPERTY + "=" + configFile);
     cmd.add("-Dlog4j2.configurationFile=" + config.getPath("platform.log4j2.config"));
