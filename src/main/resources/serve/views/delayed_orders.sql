@@ -3,17 +3,24 @@
 -- priority = the rank of its best group (Star Products 1 .. Question Marks 4, no group yet 5). days_overdue counts
 -- from the estimate to the lakehouse's event-time clock (the latest fact of any order; the data is historical, so
 -- the wall clock would make every open order years late). Sorted by priority, then the most overdue first.
+-- The clock is read from the two layers' tables (the merged view's latest updated_at is the later of theirs), so
+-- the merged view is computed once.
 WITH delayed AS (
   SELECT d.*, greatest(0, datediff(c.event_clock, d.estimated_delivery_at)) AS days_overdue
   FROM ${serve}.order_delivery d
-  CROSS JOIN (SELECT max(updated_at) AS event_clock FROM ${serve}.order_delivery) c
+  CROSS JOIN (
+    SELECT max(t) AS event_clock FROM (
+      SELECT max(updated_at) AS t FROM ${speed_delivery}
+      UNION ALL
+      SELECT max(updated_at) AS t FROM ${batch_delivery})
+  ) c
   WHERE d.status = 'in_progress' AND (d.overdue OR d.delivered_carrier_at > d.shipping_limit_at)
 ),
 products AS (
   SELECT DISTINCT o.order_id, o.product_id, o.category, g.portfolio_group, coalesce(g.group_rank, 5) AS group_rank
-  FROM ${gold}.fact_order_detail o
+  FROM delayed d
+  JOIN ${gold}.fact_order_detail o ON o.order_id = d.order_id
   LEFT JOIN ${serve}.product_group g ON g.product_id = o.product_id
-  WHERE o.order_id IN (SELECT order_id FROM delayed)
 ),
 ranked AS (
   SELECT d.order_id, d.status, d.source, d.purchase_at, d.approved_at, d.delivered_carrier_at,

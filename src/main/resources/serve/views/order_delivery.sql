@@ -4,14 +4,14 @@
 -- an overdue order passed): a speed row that is later than the batch row has seen something the batch has not, so
 -- batch precedence never hides a newer speed update. An order only one layer knows comes from that layer. Until a
 -- layer has created its table (no batch run yet, say), an empty relation with the same columns stands in for it.
-WITH speed_newer AS (
-  SELECT ${delivery_columns_s}
-  FROM ${speed_delivery} s
-  LEFT JOIN ${batch_delivery} b ON b.order_id = s.order_id
-  WHERE b.order_id IS NULL OR s.updated_at > b.updated_at
+-- One pass over each table: a full outer join, each side packed as a struct of the same columns, the newer one kept.
+SELECT picked.*, source
+FROM (
+  SELECT CASE WHEN source = 'speed' THEN speed_row ELSE batch_row END AS picked, source
+  FROM (
+    SELECT struct(${delivery_columns_s}) AS speed_row, struct(${delivery_columns_b}) AS batch_row,
+           CASE WHEN b.order_id IS NULL OR s.updated_at > b.updated_at THEN 'speed' ELSE 'batch' END AS source
+    FROM ${speed_delivery} s
+    FULL OUTER JOIN ${batch_delivery} b ON b.order_id = s.order_id
+  )
 )
-SELECT ${delivery_columns}, 'speed' AS source FROM speed_newer
-UNION ALL
-SELECT ${delivery_columns_b}, 'batch' AS source
-FROM ${batch_delivery} b
-LEFT ANTI JOIN speed_newer n ON n.order_id = b.order_id

@@ -16,9 +16,10 @@ import java.util.concurrent.Future;
 
 /**
  * Times queries as dashboard clients send them: each client has its own connection and runs every query in turn,
- * {@code repeats} rounds, each query's result read to the end. First alone (one client), then with {@code clients}
- * clients at once, each starting its rounds at another query so that they do not all run the same one together.
- * Every query runs once per client before timing starts (connections and caches warm).
+ * each query's result read to the end. Each query is timed {@code repeats} times alone (one client), then
+ * {@code repeats} times (rounded up to a multiple of the clients) with {@code clients} clients at once, each client
+ * starting its rounds at another query so that they do not all run the same one together. Every query runs once per
+ * client before timing starts (connections and caches warm).
  */
 final class QueryTimer {
 
@@ -38,7 +39,7 @@ final class QueryTimer {
       ClientFactory factory, PrintStream out) throws Exception {
     out.println("== " + engine + ": " + queries.size() + " queries x " + repeats + " alone");
     List<ServeBench.Timing> timings = new ArrayList<>(round(engine, queries, 1, repeats, factory));
-    out.println("== " + engine + ": " + queries.size() + " queries x " + repeats + " per client, " + clients
+    out.println("== " + engine + ": " + queries.size() + " queries x " + repeats + ", " + clients
         + " clients at once");
     timings.addAll(round(engine, queries, clients, repeats, factory));
     return timings;
@@ -46,6 +47,7 @@ final class QueryTimer {
 
   private static List<ServeBench.Timing> round(String engine, List<DashboardQueries.Query> queries, int clients,
       int repeats, ClientFactory factory) throws Exception {
+    int rounds = (repeats + clients - 1) / clients;
     Map<String, List<Long>> millis = new HashMap<>();
     Map<String, Long> rows = new HashMap<>();
     queries.forEach(q -> millis.put(q.name(), Collections.synchronizedList(new ArrayList<>())));
@@ -59,7 +61,7 @@ final class QueryTimer {
             for (DashboardQueries.Query q : queries) {
               rows.put(q.name(), client.run(q.sql()));
             }
-            for (int r = 0; r < repeats; r++) {
+            for (int r = 0; r < rounds; r++) {
               for (int i = 0; i < queries.size(); i++) {
                 DashboardQueries.Query q = queries.get((i + offset) % queries.size());
                 long start = System.nanoTime();

@@ -141,8 +141,8 @@ final class BenchCommand implements Runnable {
       description = {"Replay a synthetic set with --max into fresh topics, land it, batch it and run the speed layer "
           + "over it into fresh namespaces (not timed), and start a Thrift server of the bench's own over them "
           + "(port bench.serve.thrift.port). Then time each dashboard query (src/main/resources/serve/"
-          + "dashboard_queries.sql) through Hive JDBC: --repeats times alone, then --repeats times per client with "
-          + "--clients clients at once. Prints p50/p95 per query and appends them to <bench.dir>/serve.tsv. The "
+          + "dashboard_queries.sql) through Hive JDBC: --repeats times alone, then --repeats times with --clients "
+          + "clients at once. Prints p50/p95 per query and appends them to <bench.dir>/serve.tsv. The "
           + "benchmark's topics, tables and checkpoints are removed afterwards unless --keep."})
   static final class Serve implements Callable<Integer> {
 
@@ -154,21 +154,29 @@ final class BenchCommand implements Runnable {
     int clients;
 
     @Option(names = "--repeats", paramLabel = "R", defaultValue = "20",
-        description = "Timed runs of each query per client (default: ${DEFAULT-VALUE}).")
+        description = "Timed runs of each query, alone and again with the clients (default: ${DEFAULT-VALUE}).")
     int repeats;
+
+    @Option(names = "--vs", paramLabel = "trino", description = "Anchor: time the same queries, in the same run, "
+        + "through Trino's Iceberg connector over the same catalog (installed under bench.trino.dir on first use) "
+        + "and print the ratios.")
+    String vs;
 
     @Option(names = "--keep", description = "Keep the benchmark's topics, tables and checkpoints for inspection.")
     boolean keep;
 
     @Override
     public Integer call() throws Exception {
+      if (vs != null && !vs.equals("trino")) {
+        throw new IllegalArgumentException("--vs takes trino, got " + vs);
+      }
       if (clients < 1 || repeats < 1) {
         throw new IllegalArgumentException("--clients and --repeats must be > 0");
       }
       LakehouseConfig config = LakehouseConfig.load();
       Map<String, Object> parameters = set.parameters(config, "bench.serve.orders");
       try (OrderSource source = set.open(parameters)) {
-        new ServeBench(config, System.out).run(source, parameters, clients, repeats, keep);
+        new ServeBench(config, System.out).run(source, parameters, clients, repeats, vs != null, keep);
       }
       return 0;
     }

@@ -10,7 +10,13 @@ import java.util.List;
 /** The dashboards' queries, one per chart ({@code serve/dashboard_queries.sql}), as their names and SQL. */
 public final class DashboardQueries {
 
-  public record Query(String name, String sql) {}
+  public record Query(String name, String sql) {
+
+    /** The query with {@code ${parameter}} replaced by {@code value} (SQL text, e.g. a list of literals). */
+    public Query with(String parameter, String value) {
+      return new Query(name, sql.replace("${" + parameter + "}", value));
+    }
+  }
 
   private static final String RESOURCE = "/serve/dashboard_queries.sql";
   private static final String MARKER = "-- name:";

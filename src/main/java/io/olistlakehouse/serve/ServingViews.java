@@ -45,7 +45,6 @@ public final class ServingViews {
     values.put("gold", settings.gold());
     values.put("speed", settings.speed());
     values.put("serve", settings.serve());
-    values.put("delivery_columns", String.join(", ", OrderDeliveryTable.COLUMNS));
     values.put("delivery_columns_s", qualified("s"));
     values.put("delivery_columns_b", qualified("b"));
     String batch = settings.gold() + ".fact_order_lead_days";

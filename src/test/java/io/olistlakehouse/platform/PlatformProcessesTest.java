@@ -23,7 +23,7 @@ class PlatformProcessesTest {
   @Test
   void oneMachineRunsEveryProcessInStartOrder() {
     List<String> names = new Platform(config(Map.of())).processes().stream().map(ProcessSpec::name).toList();
-    assertEquals(List.of("catalog", "s3", "kafka-1", "kafka-2", "kafka-3", "registry"), names);
+    assertEquals(List.of("catalog", "s3", "kafka-1", "kafka-2", "kafka-3", "registry", "thrift"), names);
   }
 
   @Test

@@ -40,10 +40,10 @@ class ServingViewsTest {
   void theMergedViewReadsBothLayersAndStandsInForAMissingOne() {
     String both = ServingViews.query("order_delivery", CONFIG, table -> true);
     assertTrue(both.contains("FROM lakehouse.speed.order_delivery s"), both);
-    assertTrue(both.contains("LEFT JOIN lakehouse.gold.fact_order_lead_days b"), both);
+    assertTrue(both.contains("FULL OUTER JOIN lakehouse.gold.fact_order_lead_days b"), both);
 
     String speedOnly = ServingViews.query("order_delivery", CONFIG, table -> table.contains(".speed."));
-    assertTrue(speedOnly.contains("LEFT JOIN (SELECT order_id, status, purchase_at"), speedOnly);
+    assertTrue(speedOnly.contains("FULL OUTER JOIN (SELECT order_id, status, purchase_at"), speedOnly);
     assertTrue(speedOnly.contains("FROM lakehouse.speed.order_delivery WHERE false) b"), speedOnly);
 
     String batchOnly = ServingViews.query("order_delivery", CONFIG, table -> table.contains(".gold."));
@@ -66,6 +66,7 @@ class ServingViewsTest {
     assertEquals(10, queries.size());
     for (DashboardQueries.Query q : queries) {
       assertTrue(q.sql().startsWith("SELECT"), q.name() + ": " + q.sql());
+      assertFalse(q.with("selected_orders", "'o1'").sql().contains("${"), q.name());
       Matcher m = Pattern.compile("FROM ([a-z_]+)\\.([a-z_]+)").matcher(q.sql());
       while (m.find()) {
         assertEquals("serve", m.group(1), q.name());
