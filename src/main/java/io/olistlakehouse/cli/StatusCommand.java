@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.platform.Platform;
 import io.olistlakehouse.platform.process.ProcessStatus;
+import io.olistlakehouse.platform.superset.SupersetSecrets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -41,6 +42,12 @@ final class StatusCommand implements Callable<Integer> {
       System.out.println("JDBC: " + platform.endpoints().get("jdbc_url") + (platform.jdbcAuth().equals("none")
           ? "  (no password: the local default; set LAKEHOUSE_SERVE_THRIFT_PASSWORD to require one)"
           : "  (user and password required)"));
+    }
+    String superset = platform.endpoints().get("superset_url");
+    if (superset != null) {
+      System.out.println("Superset: " + superset + "  (user " + platform.config().get("superset.admin.user")
+          + "; the password is superset.admin.password or, when that is empty, in "
+          + SupersetSecrets.file(platform.config()) + ")");
     }
   }
 

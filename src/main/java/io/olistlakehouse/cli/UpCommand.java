@@ -3,17 +3,31 @@ package io.olistlakehouse.cli;
 import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.platform.Platform;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
-    description = "Start the local platform (3 Kafka nodes, schema registry, S3 API, Iceberg catalog) and wait "
-        + "until every process is healthy. Starts only what is not running.")
+    description = "Start the local platform (3 Kafka nodes, schema registry, S3 API, Iceberg catalog, Thrift "
+        + "server) and wait until every process is healthy. Starts only what is not running.")
 final class UpCommand implements Callable<Integer> {
+
+  @Option(names = "--with", split = ",", paramLabel = "PROCESS",
+      description = "Optional processes to start too, beside platform.processes: superset.")
+  List<String> with = List.of();
 
   @Override
   public Integer call() {
-    bringUp(new Platform(LakehouseConfig.load()));
+    LakehouseConfig config = LakehouseConfig.load();
+    List<String> processes = new ArrayList<>(config.getList("platform.processes"));
+    with.stream().filter(p -> !processes.contains(p)).forEach(processes::add);
+    if (processes.contains(Platform.SUPERSET)) {
+      System.out.println("preparing Superset (its first start installs a Python venv and takes a few minutes)");
+    }
+    bringUp(new Platform(config.withOverrides(Map.of("platform.processes", String.join(",", processes)))));
     return 0;
   }
 

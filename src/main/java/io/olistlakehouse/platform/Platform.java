@@ -10,6 +10,7 @@ import io.olistlakehouse.platform.process.ProcessSpec;
 import io.olistlakehouse.platform.process.ProcessStatus;
 import io.olistlakehouse.platform.process.ProcessSupervisor;
 import io.olistlakehouse.platform.s3.ObjectStore;
+import io.olistlakehouse.platform.superset.SupersetServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,9 +20,10 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * The local platform: catalog database, S3 API, three Kafka nodes, the schema registry and the serving layer's
- * Thrift server, each its own OS process with a pid file and a log under the work directory. {@link #up()} starts whatever is not running (so it also heals
- * a platform with one process down) and returns once everything is healthy.
+ * The local platform: catalog database, S3 API, three Kafka nodes, the schema registry, the serving layer's Thrift
+ * server and, when asked for, Superset; each its own OS process with a pid file and a log under the work directory.
+ * {@link #up()} starts whatever is not running (so it also heals a platform with one process down) and returns once
+ * everything is healthy.
  */
 public final class Platform {
 
@@ -30,8 +32,12 @@ public final class Platform {
   private static final String REGISTRY_MAIN = "io.olistlakehouse.platform.registry.SchemaRegistryServer";
   // The serving layer's server; named, not imported: the platform starts it but sits below the layers.
   private static final String THRIFT_MAIN = "io.olistlakehouse.serve.ThriftServerMain";
-  /** Started once the rest is up: the registry keeps its state in Kafka, the Thrift server reads the catalog. */
-  private static final List<String> LATE = List.of(REGISTRY, THRIFT);
+  public static final String SUPERSET = SupersetServer.NAME;
+  /**
+   * Started once the rest is up: the registry keeps its state in Kafka, the Thrift server reads the catalog,
+   * Superset queries the Thrift server.
+   */
+  private static final List<String> LATE = List.of(REGISTRY, THRIFT, SUPERSET);
   private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
   private final LakehouseConfig config;
@@ -65,7 +71,8 @@ public final class Platform {
   /**
    * The processes this machine runs, in start order: those named by {@code platform.processes}. One machine runs
    * them all; in a multi-node layout each node lists its own, and an external MinIO, PostgreSQL or registry simply
-   * is not listed.
+   * is not listed. Superset, optional, is listed too while it runs, so that {@code status} shows it after
+   * {@code up --with superset}.
    */
   public List<ProcessSpec> processes() {
     List<ProcessSpec> all = new ArrayList<>();
@@ -74,6 +81,7 @@ public final class Platform {
     all.addAll(kafka.processes());
     all.add(registryProcess());
     all.add(thriftProcess());
+    all.add(SupersetServer.process(config));
     List<String> wanted = config.getList("platform.processes");
     List<String> known = all.stream().map(ProcessSpec::name).toList();
     for (String name : wanted) {
@@ -81,7 +89,8 @@ public final class Platform {
         throw new IllegalArgumentException("platform.processes names unknown process '" + name + "'; known: " + known);
       }
     }
-    return all.stream().filter(spec -> wanted.contains(spec.name())).toList();
+    return all.stream().filter(spec -> wanted.contains(spec.name())
+        || spec.name().equals(SUPERSET) && supervisor.running(SUPERSET).isPresent()).toList();
   }
 
   private boolean runsHere(String name) {
@@ -106,6 +115,9 @@ public final class Platform {
   public Duration up() {
     long start = System.nanoTime();
     config.write(configFile);
+    if (config.getList("platform.processes").contains(SUPERSET) && supervisor.running(SUPERSET).isEmpty()) {
+      SupersetServer.prepare(config);
+    }
     List<ProcessSpec> specs = processes();
     checkPortsOfStoppedProcesses(specs);
     kafka.prepare(kafka.nodeIds().stream().filter(id -> runsHere(KafkaCluster.processName(id))).toList());
@@ -121,6 +133,9 @@ public final class Platform {
     for (ProcessSpec late : specs.stream().filter(s -> LATE.contains(s.name())).toList()) {
       supervisor.start(late);
       awaitPort(late);
+    }
+    if (runsHere(SUPERSET)) {
+      await("Superset's /health", () -> SupersetServer.healthy(config), SUPERSET);
     }
     return Duration.ofNanos(System.nanoTime() - start);
   }
@@ -164,10 +179,11 @@ public final class Platform {
   }
 
   /**
-   * Stops everything: the Thrift server and the registry first, the Kafka nodes together (one at a time would lose
-   * the quorum).
+   * Stops everything: Superset, the Thrift server and the registry first, the Kafka nodes together (one at a time
+   * would lose the quorum).
    */
   public void down() {
+    supervisor.stop(SUPERSET, STOP_GRACE);
     supervisor.stop(THRIFT, STOP_GRACE);
     supervisor.stop(REGISTRY, STOP_GRACE);
     kafka.nodeIds().parallelStream()
@@ -195,6 +211,9 @@ public final class Platform {
     e.put("catalog_warehouse", config.get("catalog.warehouse"));
     e.put("jdbc_url", config.get("serve.jdbc.url"));
     e.put("jdbc_auth", jdbcAuth());
+    if (runsHere(SUPERSET)) {
+      e.put("superset_url", SupersetServer.url(config));
+    }
     e.put("config_file", configFile.toString());
     return e;
   }

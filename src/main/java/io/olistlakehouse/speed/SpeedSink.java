@@ -77,8 +77,9 @@ public final class SpeedSink implements MicroBatchSink<SpeedMicroBatchReport> {
   }
 
   private static void upsertOrders(Table table, MicroBatchRows batch, MicroBatchMarker marker) {
-    DriverCommit.upsert(table, SpeedTables.UPSERT_KEYS.get(SpeedTables.ORDER_DELIVERY),
-        records(table, batch.orders.values()), new ArrayList<>(batch.orders.keySet()), marker);
+    List<Record> rows = EvictedOrderRows.completed(table, records(table, batch.orders.values()), batch.watermark);
+    DriverCommit.upsert(table, SpeedTables.UPSERT_KEYS.get(SpeedTables.ORDER_DELIVERY), rows,
+        new ArrayList<>(batch.orders.keySet()), marker);
   }
 
   private void addKpis(Table table, MicroBatchRows batch, MicroBatchMarker marker) {

@@ -84,4 +84,47 @@ class SpeedLatenessIT {
     assertEquals("in_progress", a.getString(0));
     assertEquals(T0.plus(Duration.ofDays(1)), a.getTimestamp(1).toInstant(), "earliest shipping limit");
   }
+
+  /**
+   * An open order's state goes after its retention; an event after that starts a fresh state. Its row must not
+   * replace the order's full row with what the fresh state knows: it is completed from the held row.
+   */
+  @Test
+  void anOrderApprovedAfterItsStateWasEvictedKeepsItsEarlierMilestones() throws Exception {
+    TestPlatform platform = TestPlatform.shared();
+    LakehouseConfig config = platform.config().withOverrides(Map.of(
+        "speed.topic.prefix", "evicted-it.",
+        "speed.namespace", "speed_evicted_it",
+        "speed.checkpoint.dir", platform.config().getPath("work.dir").resolve("checkpoints/speed-evicted-it")
+            .toString(),
+        "speed.watermark.delay.seconds", "60",
+        "speed.allowed.lateness.seconds", "3600",
+        "speed.open.order.retention.days", "1"));
+    SparkSession spark = SparkSessionFactory.create(config, JobManifest.load(config, SpeedJob.LAYER.jobName()));
+    String table = config.get("catalog.name") + ".speed_evicted_it.order_delivery";
+    try (SpeedEventsProducer events = new SpeedEventsProducer(config, "evicted-it.")) {
+      events.status("P", "purchase", T0);
+      events.estimate("P", T0, T0.plus(Duration.ofDays(2)));
+      events.status("Z", "purchase", T0.plus(Duration.ofDays(4)));
+      events.flush();
+      StreamingMain.run(config, spark, SpeedJob.LAYER, true, StreamingListener.silent());
+      // The clock is at T0 + 4 days: P passed its estimate (overdue) and its retention (estimate + 1 day).
+      events.status("Y", "purchase", T0.plus(Duration.ofDays(4)).plus(Duration.ofHours(1)));
+      events.flush();
+      StreamingMain.run(config, spark, SpeedJob.LAYER, true, StreamingListener.silent());
+      assertTrue(spark.sql("SELECT overdue FROM " + table + " WHERE order_id = 'P'").first().getBoolean(0),
+          "P timed out: overdue, and its state evicted");
+      events.status("P", "approved", T0.plus(Duration.ofDays(4)).plus(Duration.ofHours(2)));
+      events.flush();
+      StreamingMain.run(config, spark, SpeedJob.LAYER, true, StreamingListener.silent());
+    }
+    Row p = spark.sql("SELECT status, purchase_at, approved_at, estimated_delivery_at, purchase_to_approval_days, "
+        + "overdue FROM " + table + " WHERE order_id = 'P'").first();
+    assertEquals("in_progress", p.getString(0));
+    assertEquals(java.sql.Timestamp.from(T0), p.getTimestamp(1), "the purchase the evicted state had seen is kept");
+    assertEquals(T0.plus(Duration.ofDays(4)).plus(Duration.ofHours(2)), p.getTimestamp(2).toInstant());
+    assertEquals(T0.plus(Duration.ofDays(2)), p.getTimestamp(3).toInstant());
+    assertEquals(4, p.getInt(4), "lead days evaluated again over both");
+    assertTrue(p.getBoolean(5), "still in progress past its estimate");
+  }
 }
