@@ -101,7 +101,8 @@ public final class SupersetServer {
     return "http://" + config.get("superset.host") + ":" + config.get("superset.port");
   }
 
-  private static void superset(LakehouseConfig config, String what, String... args) {
+  /** Runs Superset's CLI with the server's settings; fails, naming the log, when it exits non-zero. */
+  static void superset(LakehouseConfig config, String what, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(config.getPath("superset.venv").resolve("bin/superset").toString());
     cmd.addAll(List.of(args));
@@ -120,10 +121,13 @@ public final class SupersetServer {
       } else {
         pb.environment().putAll(environment(config));
       }
+      long before = Files.exists(log) ? Files.size(log) : 0;
       int exit = pb.start().waitFor();
       if (exit != 0) {
-        throw new IllegalStateException(what + " failed (exit " + exit + "): " + String.join(" ", cmd.subList(0,
-            Math.min(3, cmd.size()))) + " ...; see " + log);
+        String output = Files.readString(log).substring((int) before);
+        List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
+        throw new IllegalStateException(what + " failed (exit " + exit + "); last lines of " + log + ":\n"
+            + String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(what + ": cannot run " + cmd.get(0), e);

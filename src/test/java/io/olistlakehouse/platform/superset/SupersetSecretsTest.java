@@ -36,7 +36,8 @@ class SupersetSecretsTest {
     assertEquals(first, SupersetSecrets.current(config));
     assertTrue(first.adminPassword().length() >= 20 && first.secretKey().length() >= 40, first.toString());
     assertNotEquals(first.adminPassword(), first.secretKey());
-    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(SupersetSecrets.file(config))));
+    assertEquals("rw-------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(SupersetSecrets.file(config))));
   }
 
   @Test

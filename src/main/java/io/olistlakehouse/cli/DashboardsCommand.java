@@ -1,0 +1,53 @@
+package io.olistlakehouse.cli;
+
+import io.olistlakehouse.config.LakehouseConfig;
+import io.olistlakehouse.platform.superset.SupersetAssets;
+import io.olistlakehouse.platform.superset.SupersetServer;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+
+@Command(name = "dashboards", mixinStandardHelpOptions = true,
+    description = "Superset's dashboards as code (superset/assets), with Superset running (up --with superset).",
+    subcommands = {DashboardsCommand.Import.class, DashboardsCommand.Export.class})
+final class DashboardsCommand implements Runnable {
+
+  @Override
+  public void run() {
+    new picocli.CommandLine(this).usage(System.out);
+  }
+
+  /** Runs one direction against the running Superset and says how many files it moved, between where and where. */
+  private static int transfer(String verb, Function<LakehouseConfig, List<String>> action) {
+    LakehouseConfig config = LakehouseConfig.load();
+    if (!SupersetServer.healthy(config)) {
+      throw new IllegalStateException("Superset does not answer at " + SupersetServer.url(config)
+          + "; start it with: bin/lakehouse up --with superset");
+    }
+    List<String> files = action.apply(config);
+    System.out.println(verb + " " + files.size() + " files between " + config.getPath("superset.assets.dir")
+        + " and " + SupersetServer.url(config));
+    return 0;
+  }
+
+  @Command(name = "import", mixinStandardHelpOptions = true,
+      description = "Import superset/assets into Superset (idempotent: objects are matched by UUID); the database "
+          + "URI comes from the serve.thrift.* settings. Exits non-zero on any error.")
+  static final class Import implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      return transfer("imported", SupersetAssets::importAll);
+    }
+  }
+
+  @Command(name = "export", mixinStandardHelpOptions = true,
+      description = "Write Superset's live dashboards, charts, datasets and database back into superset/assets, so "
+          + "a dashboard edited in the UI can be committed.")
+  static final class Export implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      return transfer("exported", SupersetAssets::exportAll);
+    }
+  }
+}
