@@ -4,10 +4,6 @@ import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.serve.DashboardQueries;
 import io.olistlakehouse.serve.ServeSettings;
 import io.olistlakehouse.serve.ServingViews;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,14 +60,6 @@ final class TrinoQueries {
   }
 
   private static String read(String name) {
-    String resource = "/serve/trino/" + name + ".sql";
-    try (InputStream in = TrinoQueries.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("no Trino dialect of serving view " + name + " (" + resource + ")");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ServingViews.sql("trino", name);
   }
 }

@@ -65,7 +65,15 @@ public final class ServingViews {
   }
 
   private static String read(String name) {
-    String resource = "/serve/views/" + name + ".sql";
+    return sql("views", name);
+  }
+
+  /**
+   * A serving view's SQL in one dialect: {@code views} (Spark, what the server publishes) or {@code trino} (the
+   * same rule in Trino's SQL, for the bench's anchor).
+   */
+  public static String sql(String dialect, String name) {
+    String resource = "/serve/" + dialect + "/" + name + ".sql";
     try (InputStream in = ServingViews.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalArgumentException("no serving view " + name + " (" + resource + ")");
