@@ -1,5 +1,5 @@
 -- Trino dialect of serve/views/delayed_orders.sql (same rule; see that file).
-SELECT order_id, priority,
+SELECT order_id, priority, row_number() OVER (ORDER BY priority, days_overdue DESC, order_id) AS urgency_rank,
        CAST(CASE priority WHEN 1 THEN 'Star Products' WHEN 2 THEN 'Volume Drivers' WHEN 3 THEN 'Niche Gems'
          WHEN 4 THEN 'Question Marks' ELSE 'no group yet' END AS varchar) AS best_group,
        days_overdue, overdue, late_to_carrier, status, source, purchase_at, approved_at, delivered_carrier_at,

@@ -2,7 +2,8 @@
 -- limit, from the merged order_delivery. Each carries its products with their latest portfolio group, and
 -- priority = the rank of its best group (Star Products 1 .. Question Marks 4, no group yet 5). days_overdue counts
 -- from the estimate to the lakehouse's event-time clock (the latest fact of any order; the data is historical, so
--- the wall clock would make every open order years late). Sorted by priority, then the most overdue first.
+-- the wall clock would make every open order years late). Sorted by priority, then the most overdue first;
+-- urgency_rank numbers the rows in that order (what a dashboard sorts by).
 -- The clock is read from the two layers' tables (the merged view's latest updated_at is the later of theirs), so
 -- the merged view is computed once.
 WITH delayed AS (
@@ -34,7 +35,7 @@ ranked AS (
   GROUP BY d.order_id, d.status, d.source, d.purchase_at, d.approved_at, d.delivered_carrier_at,
            d.estimated_delivery_at, d.shipping_limit_at, d.overdue, d.days_overdue
 )
-SELECT order_id, priority,
+SELECT order_id, priority, row_number() OVER (ORDER BY priority, days_overdue DESC, order_id) AS urgency_rank,
        CASE priority WHEN 1 THEN 'Star Products' WHEN 2 THEN 'Volume Drivers' WHEN 3 THEN 'Niche Gems'
          WHEN 4 THEN 'Question Marks' ELSE 'no group yet' END AS best_group,
        days_overdue, overdue, late_to_carrier, status, source, purchase_at, approved_at, delivered_carrier_at,

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -21,26 +20,28 @@ import java.util.stream.Collectors;
 public final class ServingViews {
 
   public static final List<String> NAMES = List.of("order_delivery", "product_group", "order_detail",
-      "delayed_orders", "order_location", "sales_by_month_group", "category_rank", "product_rank",
-      "review_score_by_group", "lead_days_by_month");
+      "delayed_orders", "order_location", "delayed_order_detail", "sales_by_month_group", "category_rank",
+      "product_rank", "review_score_by_group", "lead_days_by_month", "events_per_minute", "rejected_events",
+      "table_freshness");
 
   private ServingViews() {}
 
   /**
-   * The view's SELECT, with every placeholder filled. {@code tableExists} tells which of the two delivery tables
-   * exist: one that does not yet is replaced by an empty relation with the other's columns.
+   * The view's SELECT, with every placeholder filled. {@code tables} tells which of the two delivery tables exist
+   * (one that does not yet is replaced by an empty relation with the other's columns) and which tables the
+   * pipeline-health views read.
    */
-  public static String query(String name, LakehouseConfig config, Predicate<String> tableExists) {
-    return config.render(read(name), placeholders(ServeSettings.fromConfig(config), tableExists));
+  public static String query(String name, LakehouseConfig config, LakehouseTables tables) {
+    return config.render(read(name), placeholders(ServeSettings.fromConfig(config), tables));
   }
 
   /** {@code CREATE OR REPLACE VIEW <serve>.<name> AS <query>}. */
-  public static String createStatement(String name, LakehouseConfig config, Predicate<String> tableExists) {
+  public static String createStatement(String name, LakehouseConfig config, LakehouseTables tables) {
     return "CREATE OR REPLACE VIEW " + ServeSettings.fromConfig(config).serve() + "." + name + " AS\n"
-        + query(name, config, tableExists);
+        + query(name, config, tables);
   }
 
-  private static Map<String, String> placeholders(ServeSettings settings, Predicate<String> tableExists) {
+  private static Map<String, String> placeholders(ServeSettings settings, LakehouseTables tables) {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("gold", settings.gold());
     values.put("speed", settings.speed());
@@ -49,10 +50,11 @@ public final class ServingViews {
     values.put("delivery_columns_b", qualified("b"));
     String batch = settings.gold() + ".fact_order_lead_days";
     String speed = settings.speed() + ".order_delivery";
-    boolean batchExists = tableExists.test(batch);
-    boolean speedExists = tableExists.test(speed);
+    boolean batchExists = tables.exists(batch);
+    boolean speedExists = tables.exists(speed);
     values.put("batch_delivery", batchExists || !speedExists ? batch : emptyLike(speed));
     values.put("speed_delivery", speedExists || !batchExists ? speed : emptyLike(batch));
+    values.putAll(PipelineHealthSql.placeholders(settings, tables));
     return values;
   }
 

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.apache.iceberg.exceptions.NoSuchNamespaceException;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
@@ -55,10 +54,20 @@ public final class SessionCatalogPublisher {
     }
     spark.sql("CREATE DATABASE IF NOT EXISTS " + settings.serve());
     Map<String, Boolean> exists = new HashMap<>();
-    Predicate<String> tableExists = table -> exists.computeIfAbsent(table, spark.catalog()::tableExists);
+    LakehouseTables tables = new LakehouseTables() {
+      @Override
+      public boolean exists(String table) {
+        return exists.computeIfAbsent(table, spark.catalog()::tableExists);
+      }
+
+      @Override
+      public List<String> list(String namespace) {
+        return lakehouseTables(namespace.substring(namespace.indexOf('.') + 1));
+      }
+    };
     for (String view : ServingViews.NAMES) {
       String name = settings.serveNamespace() + "." + view;
-      String statement = ServingViews.createStatement(view, config, tableExists);
+      String statement = ServingViews.createStatement(view, config, tables);
       if (statement.equals(published.get(name))) {
         continue;
       }

@@ -6,29 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.olistlakehouse.batch.BatchJobs;
-import io.olistlakehouse.batch.BatchMain;
-import io.olistlakehouse.batch.BatchRun;
 import io.olistlakehouse.batch.incremental.BatchSettings;
-import io.olistlakehouse.bronze.IngestJob;
 import io.olistlakehouse.bronze.IsolatedIngest;
 import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.serve.jdbc.HiveJdbc;
-import io.olistlakehouse.spark.JobManifest;
-import io.olistlakehouse.spark.SparkSessionFactory;
-import io.olistlakehouse.streaming.StreamingListener;
-import io.olistlakehouse.streaming.StreamingMain;
 import io.olistlakehouse.testing.TestLauncher;
-import io.olistlakehouse.testing.TestOlistSample;
 import io.olistlakehouse.testing.TestPlatform;
 import io.olistlakehouse.testing.TestThriftServer;
-import java.io.PrintStream;
-import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -67,6 +55,7 @@ class ServeSampleIT {
   private static final Duration CATCH_UP = Duration.ofMinutes(4);
   private static final String PASSWORD = "it-" + UUID.randomUUID();
 
+  private static SampleLakehouse lakehouse;
   private static TestPlatform platform;
   private static IsolatedIngest ingest;
   private static Map<String, String> overrides;
@@ -81,29 +70,18 @@ class ServeSampleIT {
 
   @BeforeAll
   static void setUp() {
-    platform = TestPlatform.shared();
-    ingest = IsolatedIngest.create(platform, "serve");
-    String name = ingest.name();
-    overrides = new LinkedHashMap<>(ingest.overrides());
-    overrides.put("replay.topic.prefix", name + ".");
-    overrides.put("speed.topic.prefix", name + ".");
-    overrides.put("speed.namespace", "it_" + name + "_speed");
-    overrides.put("speed.checkpoint.dir", platform.config().getPath("work.dir").resolve("checkpoints/" + name
-        + "_speed").toString());
-    // As in SpeedSampleIT: the sample has events before their order's purchase; a tolerant clock keeps them all.
-    overrides.put("speed.watermark.delay.seconds", "3600");
-    overrides.put("speed.allowed.lateness.seconds", Long.toString(30L * 24 * 3600));
-    overrides.put("batch.bronze.namespace", ingest.settings().stream().namespace());
-    overrides.put("batch.silver.namespace", "it_" + name + "_silver");
-    overrides.put("batch.gold.namespace", "it_" + name + "_gold");
-    overrides.put("serve.thrift.password", PASSWORD);
-    config = platform.config().withOverrides(overrides);
-    settings = BatchSettings.fromConfig(config);
+    lakehouse = new SampleLakehouse("serve", PASSWORD);
+    platform = lakehouse.platform;
+    ingest = lakehouse.ingest;
+    overrides = lakehouse.overrides;
+    config = lakehouse.config;
+    settings = lakehouse.settings;
+    spark = lakehouse.spark;
+    server = lakehouse.server;
+    serving = server.config();
+    String name = lakehouse.name();
     truthSettings = new BatchSettings(settings.catalog(), settings.bronzeNamespace(), "it_" + name + "_truth_silver",
         "it_" + name + "_truth_gold");
-    spark = SparkSessionFactory.create(config, JobManifest.load(config, BatchMain.MANIFEST));
-    server = new TestThriftServer(platform, name, overrides).up();
-    serving = server.config();
   }
 
   @AfterAll
@@ -112,8 +90,8 @@ class ServeSampleIT {
       speed.terminate();
       speed.await(Duration.ofMinutes(2));
     }
-    if (server != null) {
-      server.down();
+    if (lakehouse != null) {
+      lakehouse.close();
     }
   }
 
@@ -246,22 +224,13 @@ class ServeSampleIT {
     return answers;
   }
 
-  /** Replays the next part of the sample at a paced rate for about {@code duration}, then stops the replayer. */
+  /** Replays the next part of the sample for about {@code duration}; the speed job starts with the first part. */
   private static void replayFor(Duration duration) throws InterruptedException {
-    TestLauncher.Running replay = TestLauncher.start(platform, ingest.env(overrides), "replay", "--olist-dir",
-        TestOlistSample.dir().toString(), "--rate", "3000");
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    // Its first progress line comes a second after it starts sending (reading the CSVs comes before).
-    while (!replay.stderr().contains("replay: ") && replay.alive()) {
-      assertTrue(System.nanoTime() < deadline, "replay did not start sending: " + replay.stderr());
-      Thread.sleep(200);
-    }
-    if (speed == null) {
-      speed = TestLauncher.start(platform, ingest.env(overrides), "speed");
-    }
-    Thread.sleep(duration.toMillis());
-    replay.terminate();
-    replay.await(Duration.ofMinutes(2));
+    lakehouse.replayFor(duration, () -> {
+      if (speed == null) {
+        speed = TestLauncher.start(platform, ingest.env(overrides), "speed");
+      }
+    });
   }
 
   /**
@@ -270,7 +239,7 @@ class ServeSampleIT {
    * Returns the view's rows: order -> [facts, source].
    */
   private static Map<String, String[]> awaitViewEqualsTruth(String moment) throws Exception {
-    StreamingMain.run(config, spark, IngestJob.LAYER, true, StreamingListener.silent());
+    lakehouse.ingestOnce();
     batch(truthSettings, true);
     Map<String, String> truth = facts("SELECT " + PROJECTION + " FROM "
         + truthSettings.gold("fact_order_lead_days"));
@@ -302,8 +271,7 @@ class ServeSampleIT {
   }
 
   private static void batch(BatchSettings target, boolean full) throws Exception {
-    new BatchRun(spark, new PrintStream(OutputStream.nullOutputStream()), BatchMain.parallelism(config))
-        .run(BatchJobs.all(target), full);
+    lakehouse.batch(target, full);
   }
 
   private static Map<String, String> facts(String sql) {
@@ -315,18 +283,7 @@ class ServeSampleIT {
   }
 
   static List<List<String>> query(String sql) throws SQLException {
-    try (Connection c = server.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      List<List<String>> rows = new ArrayList<>();
-      while (rs.next()) {
-        List<String> row = new ArrayList<>(n);
-        for (int i = 1; i <= n; i++) {
-          row.add(rs.getString(i));
-        }
-        rows.add(row);
-      }
-      return rows;
-    }
+    return lakehouse.query(sql);
   }
 
   private static List<String> tables(DatabaseMetaData meta, String schema) throws SQLException {

@@ -51,6 +51,33 @@ class ServingViewsTest {
   }
 
   @Test
+  void pipelineHealthViewsReadTheTablesThatExistAndStandInForTheRest() {
+    LakehouseTables some = new LakehouseTables() {
+      @Override
+      public boolean exists(String table) {
+        return table.equals("lakehouse.bronze.order_status") || table.equals("lakehouse.bronze.dead_letter");
+      }
+
+      @Override
+      public List<String> list(String namespace) {
+        return namespace.equals("lakehouse.gold") ? List.of("fact_order_detail") : List.of();
+      }
+    };
+    String events = ServingViews.query("events_per_minute", CONFIG, some);
+    assertTrue(events.contains("SELECT 'order_status' AS stream, committed_at, CAST(summary['added-records'] AS BIGINT) "
+        + "AS events FROM lakehouse.bronze.order_status.snapshots"), events);
+    assertFalse(events.contains("UNION ALL"), "only the existing stream table: " + events);
+    String rejected = ServingViews.query("rejected_events", CONFIG, some);
+    assertTrue(rejected.contains("FROM lakehouse.bronze.dead_letter\n"), rejected);
+    assertTrue(rejected.contains("CAST(NULL AS TIMESTAMP) AS event_time WHERE false)"), "no late_events yet");
+    String freshness = ServingViews.query("table_freshness", CONFIG, some);
+    assertTrue(freshness.contains("SELECT 'gold' AS layer, 'fact_order_detail' AS table_name"), freshness);
+    assertTrue(freshness.contains("FROM lakehouse.gold.fact_order_detail.snapshots"), freshness);
+    String none = ServingViews.query("table_freshness", CONFIG, table -> false);
+    assertTrue(none.contains("WHERE false"), "an empty relation before any table exists: " + none);
+  }
+
+  @Test
   void viewsFollowTheConfiguredNamespaces() {
     LakehouseConfig custom = CONFIG.withOverrides(Map.of("batch.gold.namespace", "g2", "speed.namespace", "s2",
         "serve.namespace", "v2", "catalog.name", "lake"));
