@@ -15,3 +15,7 @@ TALISMAN_ENABLED = False
 FEATURE_FLAGS = {"DASHBOARD_CROSS_FILTERS": True}
 # No internet here: no map tiles and no telemetry pixel.
 SCARF_ANALYTICS = False
+
+# No result cache: the dashboards must show what the lakehouse serves now (a batch run or a speed commit changes the
+# answers, and nothing would expire a cached one). Superset's default too; stated here because it is a decision.
+DATA_CACHE_CONFIG = {"CACHE_TYPE": "NullCache"}

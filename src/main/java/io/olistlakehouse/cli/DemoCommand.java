@@ -7,6 +7,7 @@ import io.olistlakehouse.spark.SparkSessionFactory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -18,18 +19,24 @@ import picocli.CommandLine.Option;
         + "S3 API: create, append, read back, time travel), replay orders into the bronze topics, land them in "
         + "bronze (ingest --once), run the speed layer once over the same topics and print delivered, late, "
         + "overdue and canceled counts, then run the batch layer and print the portfolio groups and the top five "
-        + "categories. The platform stays up.")
+        + "categories; with Superset (--with superset), import the dashboards and print their URLs. The platform "
+        + "stays up.")
 final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--olist-dir", paramLabel = "DIR",
       description = "Replay the Olist CSVs of this folder (default: demo.synthetic.orders synthetic orders).")
   Path olistDir;
 
+  @Option(names = "--with", split = ",", paramLabel = "PROCESS",
+      description = "Optional processes to start too, beside platform.processes: superset.")
+  List<String> with = List.of();
+
   @Override
   public Integer call() throws Exception {
-    LakehouseConfig config = LakehouseConfig.load();
+    Platform platform = UpCommand.platformWith(LakehouseConfig.load(), with);
+    LakehouseConfig config = platform.config();
     System.out.println("== platform");
-    UpCommand.bringUp(new Platform(config));
+    UpCommand.bringUp(platform);
 
     String runId = "demo-" + Instant.now().toString();
     Map<String, String> summary = new LinkedHashMap<>();
@@ -56,8 +63,9 @@ final class DemoCommand implements Callable<Integer> {
     }
     summary.put("speed", DemoSpeedStep.run(config));
     summary.put("batch", DemoBatchStep.run(config));
+    summary.put("dashboards", DemoDashboardsStep.run(platform));
     System.out.println("== what landed where");
-    summary.forEach((step, line) -> System.out.printf("%-7s %s%n", step, line));
+    summary.forEach((step, line) -> System.out.printf("%-10s %s%n", step, line));
     return 0;
   }
 }

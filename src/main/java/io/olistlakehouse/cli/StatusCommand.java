@@ -45,9 +45,7 @@ final class StatusCommand implements Callable<Integer> {
     }
     String superset = platform.endpoints().get("superset_url");
     if (superset != null) {
-      System.out.println("Superset: " + superset + "  (user " + platform.config().get("superset.admin.user")
-          + "; the password is superset.admin.password or, when that is empty, in "
-          + SupersetSecrets.file(platform.config()) + ")");
+      System.out.println("Superset: " + superset + "  (" + SupersetSecrets.loginHint(platform.config()) + ")");
     }
   }
 

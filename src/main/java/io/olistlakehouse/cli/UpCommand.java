@@ -21,14 +21,18 @@ final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LakehouseConfig config = LakehouseConfig.load();
+    bringUp(platformWith(LakehouseConfig.load(), with));
+    return 0;
+  }
+
+  /** The platform of {@code platform.processes} plus the optional processes named by {@code --with}. */
+  static Platform platformWith(LakehouseConfig config, List<String> with) {
     List<String> processes = new ArrayList<>(config.getList("platform.processes"));
     with.stream().filter(p -> !processes.contains(p)).forEach(processes::add);
     if (processes.contains(Platform.SUPERSET)) {
       System.out.println("preparing Superset (its first start installs a Python venv and takes a few minutes)");
     }
-    bringUp(new Platform(config.withOverrides(Map.of("platform.processes", String.join(",", processes)))));
-    return 0;
+    return new Platform(config.withOverrides(Map.of("platform.processes", String.join(",", processes))));
   }
 
   /** Starts the platform and prints how long it took and each process's status. */

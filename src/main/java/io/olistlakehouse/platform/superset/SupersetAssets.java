@@ -20,8 +20,9 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * The dashboards as code: Superset's unzipped asset tree under {@code superset.assets.dir} (databases, datasets,
- * charts, dashboards), imported into and exported from a running Superset with its own CLI. Superset matches objects
- * by UUID, so importing twice changes nothing. The database's URI is not in the tree: {@code ${superset.database.uri}}
+ * charts, dashboards), imported into a running Superset with its asset import ({@code superset/import_assets.py}:
+ * every object overwritten, so an edited chart or dataset arrives too) and exported with its CLI. Superset matches
+ * objects by UUID, so importing twice changes nothing. The database's URI is not in the tree: {@code ${superset.database.uri}}
  * stands for it and is rendered from the Thrift server's settings at import.
  */
 public final class SupersetAssets {
@@ -52,8 +53,8 @@ public final class SupersetAssets {
       throw new UncheckedIOException("cannot bundle " + dir, e);
     }
     try {
-      SupersetServer.superset(config, "importing the dashboards of " + dir, "import-dashboards", "-p",
-          bundle.toString(), "-u", config.get("superset.admin.user"));
+      SupersetServer.python(config, "importing the dashboards of " + dir, config.getPath("superset.import.script"),
+          bundle.toString(), config.get("superset.admin.user"));
     } finally {
       deleteQuietly(bundle); // it may hold the Thrift server's password
     }

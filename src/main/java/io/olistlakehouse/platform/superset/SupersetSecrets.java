@@ -49,6 +49,12 @@ public record SupersetSecrets(String adminUser, String adminPassword, String sec
     return config.getPath("superset.home").resolve(FILE);
   }
 
+  /** Who logs in and where the password is, for {@code status} and {@code demo} (the password itself is not shown). */
+  public static String loginHint(LakehouseConfig config) {
+    return "user " + config.get("superset.admin.user") + "; the password is superset.admin.password or, when that is "
+        + "empty, admin.password in " + file(config);
+  }
+
   private static String pick(String configured, Properties kept, String key, int randomBytes) {
     if (!configured.isEmpty()) {
       return configured;

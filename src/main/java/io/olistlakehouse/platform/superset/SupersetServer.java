@@ -109,6 +109,15 @@ public final class SupersetServer {
     run(config, cmd, what);
   }
 
+  /** Runs a Python script of the project in Superset's venv and app settings, as {@link #superset} does the CLI. */
+  static void python(LakehouseConfig config, String what, Path script, String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(config.getPath("superset.venv").resolve("bin/python").toString());
+    cmd.add(script.toString());
+    cmd.addAll(List.of(args));
+    run(config, cmd, what);
+  }
+
   private static void run(LakehouseConfig config, List<String> cmd, String what) {
     Path home = config.getPath("superset.home");
     Path log = home.resolve("setup.log");

@@ -8,14 +8,13 @@ import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.platform.Platform;
 import io.olistlakehouse.platform.process.Ports;
 import io.olistlakehouse.testing.TestPlatform;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.olistlakehouse.testing.TestSuperset;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.util.LinkedHashMap;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,22 +23,13 @@ import org.junit.jupiter.api.Test;
  */
 class SupersetServerIT {
 
-  private final HttpClient http = HttpClient.newHttpClient();
-
   private static Platform node(String name, Map<String, String> extra) {
     TestPlatform fixture = TestPlatform.shared();
-    Map<String, String> o = new LinkedHashMap<>(extra);
-    o.put("work.dir", fixture.config().getPath("work.dir").resolve("superset-" + name).toString());
-    o.put("platform.processes", Platform.SUPERSET);
-    o.put("superset.port", Integer.toString(Ports.ephemeral()));
-    return new Platform(fixture.config().withOverrides(o));
+    return TestSuperset.node(fixture, fixture.config(), name, extra);
   }
 
-  private int login(LakehouseConfig config, String user, String password) throws Exception {
-    String body = "{\"username\":\"" + user + "\",\"password\":\"" + password + "\",\"provider\":\"db\"}";
-    HttpRequest request = HttpRequest.newBuilder(URI.create(SupersetServer.url(config) + "/api/v1/security/login"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+  private static int login(LakehouseConfig config, String user, String password) throws Exception {
+    HttpResponse<String> response = TestSuperset.login(config, user, password);
     if (response.statusCode() == 200) {
       assertTrue(response.body().contains("access_token"), response.body());
     }
@@ -95,10 +85,22 @@ class SupersetServerIT {
       throws Exception {
     SupersetAssets.importAll(config);
     String first = listing(config, secrets);
-    assertTrue(first.contains("\"slug\": \"sales-detail\"") || first.contains("\"slug\":\"sales-detail\""), first);
+    assertTrue(first.contains("\"slug\":\"sales-detail\"") && first.contains("\"slug\":\"delivery-monitor\"")
+        && first.contains("\"slug\":\"pipeline-health\""), first);
     SupersetAssets.importAll(config);
     assertEquals(first, listing(config, secrets), "a second import changes nothing");
-    java.nio.file.Path exported = Files.createTempDirectory("superset-export");
+    // An edit to a chart that Superset already holds arrives with the next import, and the committed tree's
+    // definition comes back with the one after.
+    Path edited = copyOf(config.getPath("superset.assets.dir"));
+    Path chart = edited.resolve("charts/sales_by_month.yaml");
+    Files.writeString(chart,
+        Files.readString(chart).replace("slice_name: Sales by Month", "slice_name: Revenue by Month"));
+    SupersetAssets.importAll(config.withOverrides(Map.of("superset.assets.dir", edited.toString())));
+    String afterEdit = listing(config, secrets);
+    assertTrue(afterEdit.contains("\"Revenue by Month\"") && !afterEdit.contains("\"Sales by Month\""), afterEdit);
+    SupersetAssets.importAll(config);
+    assertEquals(first, listing(config, secrets), "the committed definitions again");
+    Path exported = Files.createTempDirectory("superset-export");
     List<String> files = SupersetAssets.exportAll(config.withOverrides(Map.of("superset.assets.dir",
         exported.toString())));
     assertTrue(files.contains("dashboards/sales_detail.yaml"), files.toString());
@@ -111,6 +113,21 @@ class SupersetServerIT {
     }
   }
 
+  private static Path copyOf(Path tree) throws Exception {
+    Path copy = Files.createTempDirectory("superset-assets");
+    try (Stream<Path> files = Files.walk(tree)) {
+      for (Path file : files.toList()) {
+        Path target = copy.resolve(tree.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+    return copy;
+  }
+
   private static List<String> uuids(String yaml) {
     return yaml.lines().map(String::strip).filter(l -> l.startsWith("uuid: ") || l.startsWith("dataset_uuid: ")
         || l.startsWith("database_uuid: ")).sorted().toList();
@@ -120,22 +137,14 @@ class SupersetServerIT {
    * Dashboards, charts, datasets and databases as the API lists them: ids and names. (A re-import rewrites the
    * dashboard row, so its change time moves; its content is checked by the export.)
    */
-  private String listing(LakehouseConfig config, SupersetSecrets secrets) throws Exception {
-    String body = "{\"username\":\"admin\",\"password\":\"" + secrets.adminPassword() + "\",\"provider\":\"db\"}";
-    HttpResponse<String> login = http.send(HttpRequest.newBuilder(
-            URI.create(SupersetServer.url(config) + "/api/v1/security/login"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    String token = login.body().replaceAll("(?s).*\"access_token\":\\s*\"([^\"]+)\".*", "$1");
+  private static String listing(LakehouseConfig config, SupersetSecrets secrets) throws Exception {
+    TestSuperset api = TestSuperset.api(config, secrets.adminUser(), secrets.adminPassword());
     StringBuilder out = new StringBuilder();
     Map<String, String> names = Map.of("dashboard", "slug,dashboard_title", "chart", "slice_name", "dataset",
         "table_name", "database", "database_name");
     for (String what : List.of("dashboard", "chart", "dataset", "database")) {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(SupersetServer.url(config) + "/api/v1/"
-              + what + "/?q=(columns:!(id," + names.get(what) + "),page_size:100)"))
-          .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, r.statusCode(), r.body());
-      out.append(what).append(": ").append(r.body()).append('\n');
+      out.append(what).append(": ").append(api.get("/api/v1/" + what + "/?q=(columns:!(id," + names.get(what)
+          + "),page_size:100)").get("result")).append('\n');
     }
     return out.toString();
   }
