@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Where the serving layer reads and what it publishes: the lakehouse catalog with the namespaces the views read
- * (gold and speed for the analytics, every layer for pipeline health), the session-catalog namespace of the serving views, and the lakehouse namespaces whose tables are
- * published for browsing over JDBC.
+ * (gold and speed for the analytics, every layer for pipeline health), the session-catalog namespace of the serving
+ * views, and the lakehouse namespaces whose tables are published for browsing over JDBC.
  */
 public record ServeSettings(String catalog, String bronzeNamespace, String silverNamespace, String goldNamespace,
     String speedNamespace, String serveNamespace, List<String> publishedNamespaces) {

@@ -64,8 +64,8 @@ class ServingViewsTest {
       }
     };
     String events = ServingViews.query("events_per_minute", CONFIG, some);
-    assertTrue(events.contains("SELECT 'order_status' AS stream, committed_at, CAST(summary['added-records'] AS BIGINT) "
-        + "AS events FROM lakehouse.bronze.order_status.snapshots"), events);
+    assertTrue(events.contains("SELECT 'order_status' AS stream, committed_at, "
+        + "CAST(summary['added-records'] AS BIGINT) AS events FROM lakehouse.bronze.order_status.snapshots"), events);
     assertFalse(events.contains("UNION ALL"), "only the existing stream table: " + events);
     String rejected = ServingViews.query("rejected_events", CONFIG, some);
     assertTrue(rejected.contains("FROM lakehouse.bronze.dead_letter\n"), rejected);

@@ -22,8 +22,8 @@ import java.util.zip.ZipOutputStream;
  * The dashboards as code: Superset's unzipped asset tree under {@code superset.assets.dir} (databases, datasets,
  * charts, dashboards), imported into a running Superset with its asset import ({@code superset/import_assets.py}:
  * every object overwritten, so an edited chart or dataset arrives too) and exported with its CLI. Superset matches
- * objects by UUID, so importing twice changes nothing. The database's URI is not in the tree: {@code ${superset.database.uri}}
- * stands for it and is rendered from the Thrift server's settings at import.
+ * objects by UUID, so importing twice changes nothing. The database's URI is not in the tree:
+ * {@code ${superset.database.uri}} stands for it and is rendered from the Thrift server's settings at import.
  */
 public final class SupersetAssets {
 
