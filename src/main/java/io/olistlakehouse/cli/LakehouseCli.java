@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         UpCommand.class, DownCommand.class, StatusCommand.class, SqlCommand.class, ReplayCommand.class,
         IngestCommand.class, SpeedCommand.class, BatchCommand.class, DemoCommand.class, BenchCommand.class,
-        SparkConfCommand.class, DashboardsCommand.class,
+        SparkConfCommand.class, SubmitCommand.class, DashboardsCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class LakehouseCli implements Runnable {

@@ -13,6 +13,7 @@ import io.olistlakehouse.testing.TestSpark;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
@@ -20,10 +21,12 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real sample end to end: after {@code bin/lakehouse replay --max} of ../shared/olist-sample and
- * {@code bin/lakehouse ingest --once}, each bronze table holds as many rows as its topic holds committed records,
- * nothing is dead-lettered, and the money columns (payment_value, price, freight_value) sum to exactly what the CSVs
- * sum to, computed by Spark's CSV reader apart from the replayer and the ingest.
+ * The real sample end to end: after {@code bin/lakehouse replay --max} of ../shared/olist-sample and the ingest's
+ * {@code once} mode run by a stock spark-submit of the application jar ({@code bin/lakehouse submit bronze_ingest}:
+ * pyspark 3.5.1's Spark, with the Kafka connector, Iceberg, the S3 bundle and the registry client from the jar),
+ * each bronze table holds as many rows as its topic holds committed records, nothing is dead-lettered, and the money
+ * columns (payment_value, price, freight_value) sum to exactly what the CSVs sum to, computed by Spark's CSV reader
+ * apart from the replayer and the ingest. A batch job submitted the same way then builds silver from that bronze.
  */
 class BronzeOlistSampleIT {
 
@@ -33,16 +36,22 @@ class BronzeOlistSampleIT {
     // Own topics, namespace and checkpoint; the replay writes to the topics the ingest reads.
     IsolatedIngest ingest = IsolatedIngest.create(fixture, "sample");
     BronzeTopics topics = ingest.topics();
-    Map<String, String> env = ingest.env(Map.of("replay.topic.prefix", topics.prefix()));
+    String silver = "it_" + ingest.name() + "_silver";
+    Map<String, String> env = ingest.env(Map.of("replay.topic.prefix", topics.prefix(), "batch.bronze.namespace",
+        ingest.settings().stream().namespace(), "batch.silver.namespace", silver, "batch.gold.namespace",
+        "it_" + ingest.name() + "_gold"));
     String dir = TestOlistSample.dir().toString();
 
     TestLauncher.Result replay = TestLauncher.run(fixture, env, "replay", "--olist-dir", dir, "--max");
     assertEquals(0, replay.exitCode(), replay.stderr());
     // Only with nothing rejected is every CSV row an event, so that the sums must match to the cent.
     assertTrue(replay.stdout().contains("rejected source rows: 0"), replay.stdout());
-    TestLauncher.Result landed = TestLauncher.run(fixture, env, "ingest", "--once");
+    TestLauncher.Result landed = TestLauncher.run(fixture, env, "submit", "bronze_ingest", "--mode", "once");
     assertEquals(0, landed.exitCode(), landed.stdout() + landed.stderr());
-    System.out.println("replay:\n" + replay.stdout() + "ingest --once:\n" + landed.stdout());
+    assertTrue(landed.stderr().contains("pyspark/bin/spark-submit ")
+        && landed.stderr().contains("olist-lakehouse-app.jar"), "a stock spark-submit of the application jar: "
+        + landed.stderr());
+    System.out.println("replay:\n" + replay.stdout() + "submit bronze_ingest --mode once:\n" + landed.stdout());
 
     SparkSession spark = TestSpark.session();
     Map<String, Long> committed = CommittedRecords.count(fixture.config().get("kafka.bootstrap.servers"),
@@ -76,6 +85,15 @@ class BronzeOlistSampleIT {
     assertMoney(spark, "payment_value", "csv_payments", ingest.table("payment"));
     assertMoney(spark, "price", "csv_items", ingest.table("order_item"));
     assertMoney(spark, "freight_value", "csv_items", ingest.table("order_item"));
+
+    TestLauncher.Result built = TestLauncher.run(fixture, env, "submit", "silver_product", "--mode", "full");
+    assertEquals(0, built.exitCode(), built.stdout() + built.stderr());
+    String product = fixture.config().get("catalog.name") + "." + silver + ".product";
+    assertEquals(count(spark, "SELECT count(DISTINCT product_id) FROM " + ingest.table("product")),
+        count(spark, "SELECT count(*) FROM " + product), "one silver row per product, from the submitted job");
+    Row commit = spark.sql("SELECT summary['lakehouse.batch.job'], summary['lakehouse.batch.mode'] FROM " + product
+        + ".snapshots ORDER BY committed_at DESC LIMIT 1").first();
+    assertEquals(List.of("silver.product", "full"), List.of(commit.getString(0), commit.getString(1)));
   }
 
   /** A sample file as text columns, read as ReplayOlistSampleIT reads it. */
