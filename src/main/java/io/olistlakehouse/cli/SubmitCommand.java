@@ -45,6 +45,6 @@ final class SubmitCommand implements Callable<Integer> {
   }
 
   private static String quoted(String arg) {
-    return arg.matches("[A-Za-z0-9_./:=,@%+\\-\\[\\]]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
+    return arg.matches("[A-Za-z0-9_./:=,@%+\\-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
   }
 }
