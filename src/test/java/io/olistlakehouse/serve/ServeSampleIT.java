@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.olistlakehouse.batch.incremental.BatchSettings;
-import io.olistlakehouse.bronze.IsolatedIngest;
 import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.serve.jdbc.HiveJdbc;
 import io.olistlakehouse.testing.TestLauncher;
-import io.olistlakehouse.testing.TestPlatform;
 import io.olistlakehouse.testing.TestThriftServer;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -56,10 +54,6 @@ class ServeSampleIT {
   private static final String PASSWORD = "it-" + UUID.randomUUID();
 
   private static SampleLakehouse lakehouse;
-  private static TestPlatform platform;
-  private static IsolatedIngest ingest;
-  private static Map<String, String> overrides;
-  private static LakehouseConfig config;
   private static LakehouseConfig serving;
   private static BatchSettings settings;
   private static BatchSettings truthSettings;
@@ -71,10 +65,6 @@ class ServeSampleIT {
   @BeforeAll
   static void setUp() {
     lakehouse = new SampleLakehouse("serve", PASSWORD);
-    platform = lakehouse.platform;
-    ingest = lakehouse.ingest;
-    overrides = lakehouse.overrides;
-    config = lakehouse.config;
     settings = lakehouse.settings;
     spark = lakehouse.spark;
     server = lakehouse.server;
@@ -141,7 +131,7 @@ class ServeSampleIT {
   @Order(3)
   void hiveJdbcMetadataListsGoldSpeedAndServe() throws Exception {
     String gold = settings.goldNamespace();
-    String speedNamespace = config.get("speed.namespace");
+    String speedNamespace = lakehouse.config.get("speed.namespace");
     try (Connection c = server.connect()) {
       DatabaseMetaData meta = c.getMetaData();
       Set<String> schemas = new HashSet<>();
@@ -185,9 +175,9 @@ class ServeSampleIT {
     TestLauncher.Result wrong = pyhive("not-" + PASSWORD, "SELECT 1");
     assertNotEquals(0, wrong.exitCode(), "PyHive with a wrong password: " + wrong.stdout());
 
-    Map<String, String> env = new LinkedHashMap<>(ingest.env(overrides));
+    Map<String, String> env = new LinkedHashMap<>(lakehouse.env());
     env.put(LakehouseConfig.envName("serve.jdbc.url"), serving.get("serve.jdbc.url"));
-    TestLauncher.Result cli = TestLauncher.run(platform, env, "sql", "--jdbc", "SELECT count(*) AS n FROM "
+    TestLauncher.Result cli = TestLauncher.run(lakehouse.platform, env, "sql", "--jdbc", "SELECT count(*) AS n FROM "
         + "serve.delayed_orders");
     assertEquals(0, cli.exitCode(), cli.stderr());
     assertTrue(cli.stdout().contains("n\n" + count), cli.stdout());
@@ -228,7 +218,7 @@ class ServeSampleIT {
   private static void replayFor(Duration duration) throws InterruptedException {
     lakehouse.replayFor(duration, () -> {
       if (speed == null) {
-        speed = TestLauncher.start(platform, ingest.env(overrides), "speed");
+        speed = TestLauncher.start(lakehouse.platform, lakehouse.env(), "speed");
       }
     });
   }
