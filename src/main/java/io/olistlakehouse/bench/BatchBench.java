@@ -6,8 +6,6 @@ import io.olistlakehouse.batch.BatchRun;
 import io.olistlakehouse.batch.incremental.BatchJob;
 import io.olistlakehouse.batch.incremental.BatchJobOutcome;
 import io.olistlakehouse.batch.incremental.BatchSettings;
-import io.olistlakehouse.bronze.IngestJob;
-import io.olistlakehouse.bronze.IngestMicroBatchReport;
 import io.olistlakehouse.bronze.IngestSettings;
 import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.platform.catalog.IcebergCatalogs;
@@ -18,9 +16,6 @@ import io.olistlakehouse.replay.Replayer;
 import io.olistlakehouse.source.OrderSource;
 import io.olistlakehouse.spark.JobManifest;
 import io.olistlakehouse.spark.SparkSessionFactory;
-import io.olistlakehouse.streaming.StreamingListener;
-import io.olistlakehouse.streaming.StreamingMain;
-import io.olistlakehouse.streaming.StreamingRun;
 import io.olistlakehouse.streaming.StreamingSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -99,7 +94,7 @@ public final class BatchBench {
         out.println("== backlog: replay --max of " + backlog.orderCount() + " orders into topics " + prefix
             + "* and ingest --once into " + ingest.qualifiedNamespace() + ".* (not timed)");
         ReplayOutcome backlogReplay = new Replayer(run, topics, Pacing.MAX, System.err).run(backlog);
-        long backlogEvents = land(run, spark, backlogReplay.published());
+        long backlogEvents = BenchBacklog.land(run, spark, backlogReplay.published(), out);
 
         out.println("== full batch run: " + jobs.size() + " jobs into " + silver + ".* and " + gold + ".*");
         Timed fullRun = timedBatchRun(spark, jobs);
@@ -112,7 +107,7 @@ public final class BatchBench {
         out.println("== appended: replay --max of " + appended.orderCount() + " more orders into the same topics "
             + "and ingest --once (not timed)");
         ReplayOutcome appendedReplay = new Replayer(run, topics, Pacing.MAX, System.err).run(appended);
-        long appendedEvents = land(run, spark, appendedReplay.published());
+        long appendedEvents = BenchBacklog.land(run, spark, appendedReplay.published(), out);
 
         out.println("== incremental batch run");
         Timed incrementalRun = timedBatchRun(spark, jobs);
@@ -146,19 +141,6 @@ public final class BatchBench {
     } finally {
       IcebergCatalogs.closeQuietly(catalog);
     }
-  }
-
-  /** Lands what the topics hold beyond the checkpoint (ingest --once) and checks it is what was just replayed. */
-  private long land(LakehouseConfig run, SparkSession spark, long replayed) throws Exception {
-    StreamingRun.Summary<IngestMicroBatchReport> summary =
-        StreamingMain.run(run, spark, IngestJob.LAYER, true, StreamingListener.printing(out));
-    long read = IngestMicroBatchReport.read(summary.microBatches());
-    if (read != replayed) {
-      throw new IllegalStateException("the ingest read " + read + " records but the replay published " + replayed
-          + ": the batch runs would be of other data");
-    }
-    out.printf(Locale.ROOT, "landed %,d events in %d micro-batches%n", read, summary.microBatches().size());
-    return read;
   }
 
   /** Wall time of one batch run of all jobs in the bench's session (the session's start-up is not in it). */

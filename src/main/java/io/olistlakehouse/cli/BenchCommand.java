@@ -1,5 +1,6 @@
 package io.olistlakehouse.cli;
 
+import io.olistlakehouse.bench.AirflowBench;
 import io.olistlakehouse.bench.BatchBench;
 import io.olistlakehouse.bench.IngestBench;
 import io.olistlakehouse.bench.ReplayBench;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks against the running platform; results are appended under bench.dir.",
     subcommands = {BenchCommand.Replay.class, BenchCommand.Ingest.class, FreshnessBenchCommand.class,
-        BenchCommand.Batch.class, BenchCommand.Serve.class})
+        BenchCommand.Batch.class, BenchCommand.Airflow.class, BenchCommand.Serve.class})
 final class BenchCommand implements Runnable {
 
   @Spec
@@ -132,6 +133,31 @@ final class BenchCommand implements Runnable {
       try (OrderSource backlog = set.open(parameters);
           OrderSource appended = ReplaySourceOptions.synthetic(appendedOrders, appendedSeed)) {
         new BatchBench(config, System.out).run(backlog, appended, parameters, keep);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "airflow", mixinStandardHelpOptions = true,
+      description = {"Replay a synthetic set with --max into fresh topics and land it in a fresh bronze namespace "
+          + "(not timed), then time, each into fresh silver and gold namespaces and from start to exit: "
+          + "bin/lakehouse batch, and bin/lakehouse airflow dags test lakehouse_batch with the DAG's tasks by "
+          + "layer, by dependency level and by job. Appends the times and the DAG / direct ratios to "
+          + "<bench.dir>/airflow.tsv. The benchmark's topics and tables are removed afterwards unless --keep."})
+  static final class Airflow implements Callable<Integer> {
+
+    @Mixin
+    SyntheticSet set;
+
+    @Option(names = "--keep", description = "Keep the benchmark's topics and tables for inspection.")
+    boolean keep;
+
+    @Override
+    public Integer call() throws Exception {
+      LakehouseConfig config = LakehouseConfig.load();
+      Map<String, Object> parameters = set.parameters(config, "bench.airflow.orders");
+      try (OrderSource backlog = set.open(parameters)) {
+        new AirflowBench(config, System.out).run(backlog, parameters, keep);
       }
       return 0;
     }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         UpCommand.class, DownCommand.class, StatusCommand.class, SqlCommand.class, ReplayCommand.class,
         IngestCommand.class, SpeedCommand.class, BatchCommand.class, DemoCommand.class, BenchCommand.class,
-        SparkConfCommand.class, SubmitCommand.class, DashboardsCommand.class,
+        SparkConfCommand.class, SubmitCommand.class, DashboardsCommand.class, MaintainCommand.class,
+        AirflowCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class LakehouseCli implements Runnable {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.platform.Platform;
+import io.olistlakehouse.platform.airflow.AirflowServer;
+import io.olistlakehouse.platform.process.ProcessSpec;
 import io.olistlakehouse.platform.process.ProcessStatus;
 import io.olistlakehouse.platform.superset.SupersetSecrets;
 import java.util.List;
@@ -32,10 +34,11 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   static void printTable(Platform platform) {
-    System.out.printf("%-10s %-10s %8s %6s %9s%n", "PROCESS", "STATE", "PID", "PORT", "RSS(MB)");
+    System.out.printf("%-21s %-10s %8s %6s %9s%n", "PROCESS", "STATE", "PID", "PORT", "RSS(MB)");
     for (ProcessStatus s : platform.status()) {
-      System.out.printf("%-10s %-10s %8s %6d %9s%n", s.name(), s.state().name().toLowerCase(Locale.ROOT),
-          s.pid() < 0 ? "-" : Long.toString(s.pid()), s.port(), s.rssKb() < 0 ? "-" : Long.toString(s.rssKb() / 1024));
+      System.out.printf("%-21s %-10s %8s %6s %9s%n", s.name(), s.state().name().toLowerCase(Locale.ROOT),
+          s.pid() < 0 ? "-" : Long.toString(s.pid()), s.port() == ProcessSpec.NO_PORT ? "-" : s.port(),
+          s.rssKb() < 0 ? "-" : Long.toString(s.rssKb() / 1024));
     }
     if (platform.processes().stream().anyMatch(p -> p.name().equals(Platform.THRIFT))) {
       System.out.println();
@@ -46,6 +49,10 @@ final class StatusCommand implements Callable<Integer> {
     String superset = platform.endpoints().get("superset_url");
     if (superset != null) {
       System.out.println("Superset: " + superset + "  (" + SupersetSecrets.loginHint(platform.config()) + ")");
+    }
+    String airflow = platform.endpoints().get("airflow_url");
+    if (airflow != null) {
+      System.out.println("Airflow: " + airflow + "  (" + AirflowServer.loginHint(platform.config()) + ")");
     }
   }
 

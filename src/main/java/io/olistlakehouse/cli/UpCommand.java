@@ -1,7 +1,9 @@
 package io.olistlakehouse.cli;
 
+import io.olistlakehouse.airflow.AirflowPlan;
 import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.platform.Platform;
+import io.olistlakehouse.platform.airflow.AirflowServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Option;
 final class UpCommand implements Callable<Integer> {
 
   @Option(names = "--with", split = ",", paramLabel = "PROCESS",
-      description = "Optional processes to start too, beside platform.processes: superset.")
+      description = "Optional processes to start too, beside platform.processes: superset, airflow.")
   List<String> with = List.of();
 
   @Override
@@ -32,11 +34,18 @@ final class UpCommand implements Callable<Integer> {
     if (processes.contains(Platform.SUPERSET)) {
       System.out.println("preparing Superset (its first start installs a Python venv and takes a few minutes)");
     }
+    if (processes.contains(AirflowServer.NAME)) {
+      System.out.println("preparing Airflow (its first start installs a Python venv and takes a minute or two)");
+    }
     return new Platform(config.withOverrides(Map.of("platform.processes", String.join(",", processes))));
   }
 
   /** Starts the platform and prints how long it took and each process's status. */
   static void bringUp(Platform platform) {
+    if (platform.config().getList("platform.processes").contains(AirflowServer.NAME)) {
+      // The DAGs read the plan as soon as Airflow parses them.
+      AirflowPlan.prepare(platform.config(), platform.configFile());
+    }
     Duration took = platform.up();
     System.out.printf("platform up in %.1f s%n", took.toMillis() / 1000.0);
     StatusCommand.printTable(platform);

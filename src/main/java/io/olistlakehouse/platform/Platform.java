@@ -1,6 +1,7 @@
 package io.olistlakehouse.platform;
 
 import io.olistlakehouse.config.LakehouseConfig;
+import io.olistlakehouse.platform.airflow.AirflowServer;
 import io.olistlakehouse.platform.catalog.CatalogServer;
 import io.olistlakehouse.platform.catalog.IcebergCatalogs;
 import io.olistlakehouse.platform.kafka.KafkaCluster;
@@ -18,10 +19,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /**
  * The local platform: catalog database, S3 API, three Kafka nodes, the schema registry, the serving layer's Thrift
- * server and, when asked for, Superset; each its own OS process with a pid file and a log under the work directory.
+ * server and, when asked for, Superset and Airflow; each its own OS process with a pid file and a log under the work
+ * directory.
  * {@link #up()} starts whatever is not running (so it also heals a platform with one process down) and returns once
  * everything is healthy.
  */
@@ -37,7 +40,10 @@ public final class Platform {
    * Started once the rest is up: the registry keeps its state in Kafka, the Thrift server reads the catalog,
    * Superset queries the Thrift server.
    */
-  private static final List<String> LATE = List.of(REGISTRY, THRIFT, SUPERSET);
+  private static final List<String> LATE = Stream.concat(Stream.of(REGISTRY, THRIFT, SUPERSET),
+      AirflowServer.PROCESSES.stream()).toList();
+  private static final List<String> OPTIONAL = Stream.concat(Stream.of(SUPERSET),
+      AirflowServer.PROCESSES.stream()).toList();
   private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
   private final LakehouseConfig config;
@@ -71,8 +77,8 @@ public final class Platform {
   /**
    * The processes this machine runs, in start order: those named by {@code platform.processes}. One machine runs
    * them all; in a multi-node layout each node lists its own, and an external MinIO, PostgreSQL or registry simply
-   * is not listed. Superset, optional, is listed too while it runs, so that {@code status} shows it after
-   * {@code up --with superset}.
+   * is not listed. Superset and Airflow ({@code airflow} names its four processes), optional, are listed too while
+   * they run, so that {@code status} shows them after {@code up --with superset,airflow}.
    */
   public List<ProcessSpec> processes() {
     List<ProcessSpec> all = new ArrayList<>();
@@ -82,15 +88,23 @@ public final class Platform {
     all.add(registryProcess());
     all.add(thriftProcess());
     all.add(SupersetServer.process(config));
-    List<String> wanted = config.getList("platform.processes");
-    List<String> known = all.stream().map(ProcessSpec::name).toList();
+    List<String> wanted = new ArrayList<>(config.getList("platform.processes"));
+    if (wanted.remove(AirflowServer.NAME)) {
+      wanted.addAll(AirflowServer.PROCESSES);
+    }
+    // Airflow's commands need pyspark's venv: built only when Airflow is wanted or runs.
+    if (wanted.contains(AirflowServer.SCHEDULER) || supervisor.running(AirflowServer.SCHEDULER).isPresent()) {
+      all.addAll(AirflowServer.processes(config, configFile));
+    }
+    List<String> known = new ArrayList<>(all.stream().map(ProcessSpec::name).toList());
+    known.add(AirflowServer.NAME);
     for (String name : wanted) {
       if (!known.contains(name)) {
         throw new IllegalArgumentException("platform.processes names unknown process '" + name + "'; known: " + known);
       }
     }
-    return all.stream().filter(spec -> wanted.contains(spec.name())
-        || spec.name().equals(SUPERSET) && supervisor.running(SUPERSET).isPresent()).toList();
+    return all.stream().filter(spec -> wanted.contains(spec.name()) || OPTIONAL.contains(spec.name())
+        && supervisor.running(spec.name()).isPresent()).toList();
   }
 
   private boolean runsHere(String name) {
@@ -118,6 +132,10 @@ public final class Platform {
     if (config.getList("platform.processes").contains(SUPERSET) && supervisor.running(SUPERSET).isEmpty()) {
       SupersetServer.prepare(config);
     }
+    if (config.getList("platform.processes").contains(AirflowServer.NAME)
+        && supervisor.running(AirflowServer.SCHEDULER).isEmpty()) {
+      AirflowServer.prepare(config, configFile);
+    }
     List<ProcessSpec> specs = processes();
     checkPortsOfStoppedProcesses(specs);
     kafka.prepare(kafka.nodeIds().stream().filter(id -> runsHere(KafkaCluster.processName(id))).toList());
@@ -142,7 +160,7 @@ public final class Platform {
 
   private void checkPortsOfStoppedProcesses(List<ProcessSpec> specs) {
     for (ProcessSpec spec : specs) {
-      if (supervisor.running(spec.name()).isEmpty()) {
+      if (spec.listens() && supervisor.running(spec.name()).isEmpty()) {
         Ports.requireFree(host, spec.port(), spec.portKey());
       }
     }
@@ -156,6 +174,10 @@ public final class Platform {
   }
 
   private void awaitPort(ProcessSpec spec) {
+    if (!spec.listens()) {
+      await(spec.name() + " running", () -> supervisor.running(spec.name()).isPresent(), spec.name());
+      return;
+    }
     await(spec.name() + " on port " + spec.port(), () -> Ports.accepting(host, spec.port()), spec.name());
   }
 
@@ -179,10 +201,11 @@ public final class Platform {
   }
 
   /**
-   * Stops everything: Superset, the Thrift server and the registry first, the Kafka nodes together (one at a time
-   * would lose the quorum).
+   * Stops everything: Airflow, Superset, the Thrift server and the registry first, the Kafka nodes together (one at a
+   * time would lose the quorum).
    */
   public void down() {
+    AirflowServer.PROCESSES.forEach(name -> supervisor.stop(name, STOP_GRACE));
     supervisor.stop(SUPERSET, STOP_GRACE);
     supervisor.stop(THRIFT, STOP_GRACE);
     supervisor.stop(REGISTRY, STOP_GRACE);
@@ -213,6 +236,9 @@ public final class Platform {
     e.put("jdbc_auth", jdbcAuth());
     if (runsHere(SUPERSET)) {
       e.put("superset_url", SupersetServer.url(config));
+    }
+    if (runsHere(AirflowServer.API_SERVER)) {
+      e.put("airflow_url", AirflowServer.url(config));
     }
     e.put("config_file", configFile.toString());
     return e;

@@ -1,14 +1,12 @@
 package io.olistlakehouse.spark;
 
 import io.olistlakehouse.config.LakehouseConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.olistlakehouse.platform.SparkHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.Map;
 
 /**
  * A job of {@code jobs/} as a stock {@code spark-submit} of the application jar: the manifest gives the main class,
@@ -22,50 +20,46 @@ public final class SparkSubmit {
   private SparkSubmit() {}
 
   public static List<String> command(LakehouseConfig config, JobManifest job, String mode, List<String> extraArgs) {
+    return submission(config, job, mode, extraArgs).command();
+  }
+
+  /**
+   * What a spark-submit of the job is made of, also for launchers that build the command themselves (Airflow's
+   * SparkSubmitOperator).
+   */
+  public static Submission submission(LakehouseConfig config, JobManifest job, String mode, List<String> extraArgs) {
     Path jar = config.getPath("submit.app.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("application jar not found: " + jar + "; build it with mvn -B package "
           + "-DskipTests (or run bin/lakehouse without LAKEHOUSE_NO_BUILD=1)");
     }
-    List<String> cmd = new ArrayList<>();
-    cmd.add(sparkHome(config).resolve("bin/spark-submit").toString());
-    cmd.addAll(List.of("--master", config.get("spark.master"), "--name", job.appName(), "--class", job.mainClass(),
-        "--driver-memory", config.get("submit.driver.memory"), "--driver-java-options", driverOptions(config, jar)));
-    job.sparkConf().forEach((key, value) -> cmd.addAll(List.of("--conf", key + "=" + value)));
-    cmd.add(jar.toString());
-    cmd.addAll(job.args(mode));
-    cmd.addAll(extraArgs);
-    return cmd;
+    List<String> args = new ArrayList<>(job.args(mode));
+    args.addAll(extraArgs);
+    return new Submission(SparkHome.of(config), config.get("spark.master"), job.appName(), job.mainClass(),
+        config.get("submit.driver.memory"), driverOptions(config, jar), job.sparkConf(), jar,
+        List.copyOf(args));
+  }
+
+  /** One spark-submit: Spark's home, master, application name, main class, driver settings, jar, arguments. */
+  public record Submission(Path sparkHome, String master, String appName, String mainClass, String driverMemory,
+      String driverJavaOptions, Map<String, String> conf, Path jar, List<String> args) {
+
+    public List<String> command() {
+      List<String> cmd = new ArrayList<>();
+      cmd.add(sparkHome.resolve("bin/spark-submit").toString());
+      cmd.addAll(List.of("--master", master, "--name", appName, "--class", mainClass, "--driver-memory",
+          driverMemory, "--driver-java-options", driverJavaOptions));
+      conf.forEach((key, value) -> cmd.addAll(List.of("--conf", key + "=" + value)));
+      cmd.add(jar.toString());
+      cmd.addAll(args);
+      return cmd;
+    }
   }
 
   /** The mode a job runs in when none is named: its manifest's first. */
   public static String defaultMode(JobManifest job) {
     return job.modes().keySet().stream().findFirst()
         .orElseThrow(() -> new IllegalArgumentException("job " + job.name() + " has no modes"));
-  }
-
-  /** {@code submit.spark.home}, or the pyspark package of {@code submit.spark.venv}. */
-  public static Path sparkHome(LakehouseConfig config) {
-    String configured = config.get("submit.spark.home");
-    if (!configured.isEmpty()) {
-      return config.getPath("submit.spark.home");
-    }
-    Path venv = config.getPath("submit.spark.venv");
-    return pysparkIn(venv).orElseThrow(() -> new IllegalStateException("no pyspark in " + venv + "; install it "
-        + "with bin/setup-python notebooks, or set submit.spark.home to a Spark 3.5.1"));
-  }
-
-  static Optional<Path> pysparkIn(Path venv) {
-    Path lib = venv.resolve("lib");
-    if (!Files.isDirectory(lib)) {
-      return Optional.empty();
-    }
-    try (Stream<Path> pythons = Files.list(lib)) {
-      return pythons.map(p -> p.resolve("site-packages/pyspark"))
-          .filter(p -> Files.isExecutable(p.resolve("bin/spark-submit"))).sorted().findFirst();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot look for pyspark in " + venv, e);
-    }
   }
 
   /**

@@ -27,6 +27,16 @@ class JobManifestTest {
   }
 
   @Test
+  void theMaintenanceManifestRunsItsMainWithTheStepsOfEachMode() throws Exception {
+    LakehouseConfig config = LakehouseConfig.load(HOME.resolve("configs/lakehouse.properties"), Map.of(), HOME);
+    JobManifest job = JobManifest.load(config, "maintenance");
+    assertEquals("maintain.", job.configPrefix());
+    assertEquals(List.of(), job.args("all"));
+    assertEquals(List.of("--steps", "rewrite-data-files,rewrite-manifests"), job.args("compact"));
+    Class.forName(job.mainClass()).getMethod("main", String[].class);
+  }
+
+  @Test
   void incompleteManifestsAndUnknownModesAreRefused() throws Exception {
     var json = new ObjectMapper().readTree("{\"app_name\":\"x\"}");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JobManifest.parse("x", json));

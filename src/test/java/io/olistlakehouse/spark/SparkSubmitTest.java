@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.olistlakehouse.config.LakehouseConfig;
+import io.olistlakehouse.platform.SparkHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -76,7 +77,7 @@ class SparkSubmitTest {
   @Test
   void whatIsMissingIsNamed() throws Exception {
     LakehouseConfig noPyspark = config(Map.of("submit.spark.venv", dir.resolve("empty").toString()));
-    assertTrue(assertThrows(IllegalStateException.class, () -> SparkSubmit.sparkHome(noPyspark)).getMessage()
+    assertTrue(assertThrows(IllegalStateException.class, () -> SparkHome.of(noPyspark)).getMessage()
         .contains("bin/setup-python notebooks"));
     LakehouseConfig noJar = config(Map.of("submit.app.jar", dir.resolve("missing.jar").toString()));
     assertTrue(assertThrows(IllegalStateException.class, () -> SparkSubmit.command(noJar, manifest(), "full",

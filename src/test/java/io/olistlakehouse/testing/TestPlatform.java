@@ -5,8 +5,11 @@ import io.olistlakehouse.platform.Platform;
 import io.olistlakehouse.platform.process.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,19 +17,21 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * One real platform for all integration tests of a run: the processes `bin/lakehouse up` starts, on free ports and in
- * a fresh work directory under target/, so it can run beside a developer's own platform. Stopped when the JVM exits.
+ * One real platform for all integration tests of a test JVM: the processes `bin/lakehouse up` starts, on free ports
+ * and in a fresh work directory under target/ (one per failsafe fork), so it can run beside a developer's own platform
+ * and another fork's. Stopped when the JVM exits.
  */
 public final class TestPlatform {
 
   private static TestPlatform shared;
+  private static FileLock workDirLock;
 
   private final Platform platform;
   private final Duration startup;
 
   private TestPlatform() {
     Path home = Path.of(System.getProperty(LakehouseConfig.HOME_PROPERTY, ".")).toAbsolutePath().normalize();
-    Path work = home.resolve("target/it-work");
+    Path work = claimWorkDir(home);
     stopLeftovers(work, home);
     deleteRecursively(work);
     LakehouseConfig base = LakehouseConfig.load(home.resolve("configs/lakehouse.properties"), Map.of(), home);
@@ -64,6 +69,27 @@ public final class TestPlatform {
 
   public Duration startup() {
     return startup;
+  }
+
+  /**
+   * The first {@code target/it-work-N} no other test JVM holds: each failsafe fork gets a platform and a directory of
+   * its own. Held by a file lock until this JVM exits, whatever way it ends.
+   */
+  private static Path claimWorkDir(Path home) {
+    try {
+      Files.createDirectories(home.resolve("target"));
+      for (int n = 1; ; n++) {
+        FileChannel channel = FileChannel.open(home.resolve("target/it-work-" + n + ".lock"),
+            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        workDirLock = channel.tryLock();
+        if (workDirLock != null) {
+          return home.resolve("target/it-work-" + n);
+        }
+        channel.close();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot claim a work directory under target/", e);
+    }
   }
 
   /** An aborted earlier run may have left its processes running: stop them before reusing the directory. */

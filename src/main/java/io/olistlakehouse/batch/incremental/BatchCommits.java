@@ -44,10 +44,20 @@ public final class BatchCommits {
     return Optional.empty();
   }
 
+  /** The job that made a commit, from its snapshot summary; empty for any other writer. */
+  public static Optional<String> job(Map<String, String> summary) {
+    return Optional.ofNullable(summary == null ? null : summary.get(JOB));
+  }
+
   /** Source table -> the snapshot id the commit covered. */
   public static Map<String, Long> sources(Snapshot commit) {
+    return sources(commit.summary());
+  }
+
+  /** The same, from a snapshot summary. */
+  public static Map<String, Long> sources(Map<String, String> summary) {
     Map<String, Long> sources = new HashMap<>();
-    commit.summary().forEach((k, v) -> {
+    summary.forEach((k, v) -> {
       if (k.startsWith(SOURCE_PREFIX)) {
         sources.put(k.substring(SOURCE_PREFIX.length()), Long.parseLong(v));
       }

@@ -11,8 +11,16 @@ import java.util.Map;
  * @param command full command line
  * @param workingDir directory the process runs in
  * @param environment extra environment variables
- * @param port the port whose accepting connections means "healthy"
+ * @param port the port whose accepting connections means "healthy"; {@link #NO_PORT} for a process that listens
+ *     nowhere (an Airflow scheduler), healthy while it runs
  * @param portKey the configuration key of that port, named in error messages
  */
 public record ProcessSpec(
-    String name, List<String> command, Path workingDir, Map<String, String> environment, int port, String portKey) {}
+    String name, List<String> command, Path workingDir, Map<String, String> environment, int port, String portKey) {
+
+  public static final int NO_PORT = 0;
+
+  public boolean listens() {
+    return port != NO_PORT;
+  }
+}

@@ -106,7 +106,7 @@ public final class ProcessSupervisor {
       return new ProcessStatus(spec.name(), ProcessStatus.State.STOPPED, -1, spec.port(), -1);
     }
     long pid = handle.get().pid();
-    ProcessStatus.State state = Ports.accepting(host, spec.port())
+    ProcessStatus.State state = !spec.listens() || Ports.accepting(host, spec.port())
         ? ProcessStatus.State.HEALTHY : ProcessStatus.State.UNHEALTHY;
     return new ProcessStatus(spec.name(), state, pid, spec.port(), rssKb(pid));
   }

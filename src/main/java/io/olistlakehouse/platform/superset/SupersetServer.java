@@ -2,6 +2,7 @@ package io.olistlakehouse.platform.superset;
 
 import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.platform.process.ProcessSpec;
+import io.olistlakehouse.platform.process.SetupCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -120,30 +121,9 @@ public final class SupersetServer {
 
   private static void run(LakehouseConfig config, List<String> cmd, String what) {
     Path home = config.getPath("superset.home");
-    Path log = home.resolve("setup.log");
-    try {
-      Files.createDirectories(home);
-      ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-      if (cmd.get(0).endsWith("setup-python")) {
-        pb.environment().put("LAKEHOUSE_SUPERSET_VENV", config.getPath("superset.venv").toString());
-      } else {
-        pb.environment().putAll(environment(config));
-      }
-      long before = Files.exists(log) ? Files.size(log) : 0;
-      int exit = pb.start().waitFor();
-      if (exit != 0) {
-        String output = Files.readString(log).substring((int) before);
-        List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
-        throw new IllegalStateException(what + " failed (exit " + exit + "); last lines of " + log + ":\n"
-            + String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(what + ": cannot run " + cmd.get(0), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while " + what, e);
-    }
+    Map<String, String> env = cmd.get(0).endsWith("setup-python")
+        ? Map.of("LAKEHOUSE_SUPERSET_VENV", config.getPath("superset.venv").toString()) : environment(config);
+    SetupCommand.run(cmd, env, home, home.resolve("setup.log"), what);
   }
 
   private static String sha256(String s) {
