@@ -4,6 +4,7 @@ import io.olistlakehouse.batch.incremental.BatchJob;
 import io.olistlakehouse.batch.incremental.BatchJobOutcome;
 import io.olistlakehouse.batch.incremental.BatchSettings;
 import io.olistlakehouse.config.LakehouseConfig;
+import io.olistlakehouse.metrics.PushGateway;
 import io.olistlakehouse.spark.JobManifest;
 import io.olistlakehouse.spark.SparkSessionFactory;
 import java.io.PrintStream;
@@ -50,7 +51,8 @@ public final class BatchMain {
     String manifest = jobs.size() == 1 && only != null && !only.isEmpty() ? manifestName(jobs.get(0).name())
         : MANIFEST;
     try (SparkSession spark = SparkSessionFactory.create(config, JobManifest.load(config, manifest))) {
-      return new BatchRun(spark, out, parallelism(config)).run(jobs, full);
+      BatchMetrics metrics = new BatchMetrics(new PushGateway(config.get("batch.metrics.push.url")), out);
+      return new BatchRun(spark, out, parallelism(config), metrics).run(jobs, full);
     }
   }
 

@@ -27,17 +27,38 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class BatchRun {
 
+  /** Hears each job's end as it happens: the batch metrics. */
+  public interface Listener {
+    void finished(BatchJobOutcome outcome);
+
+    void failed(String job, Exception cause);
+
+    Listener NONE = new Listener() {
+      @Override
+      public void finished(BatchJobOutcome outcome) {}
+
+      @Override
+      public void failed(String job, Exception cause) {}
+    };
+  }
+
   private final SparkSession spark;
   private final PrintStream out;
   private final int parallelism;
+  private final Listener listener;
 
   public BatchRun(SparkSession spark, PrintStream out, int parallelism) {
+    this(spark, out, parallelism, Listener.NONE);
+  }
+
+  public BatchRun(SparkSession spark, PrintStream out, int parallelism, Listener listener) {
     if (parallelism < 1) {
       throw new IllegalArgumentException("batch.parallelism must be at least 1, not " + parallelism);
     }
     this.spark = spark;
     this.out = out;
     this.parallelism = parallelism;
+    this.listener = listener;
   }
 
   /** The outcomes in the order of {@code jobs}. */
@@ -63,7 +84,7 @@ public final class BatchRun {
             if (ready && running < parallelism) {
               waiting.remove(job);
               say("batch: running " + job.name() + (full ? " (full)" : ""));
-              completions.submit(() -> runner.run(job, full));
+              completions.submit(() -> runAndTell(runner, job, full));
               running++;
             }
           }
@@ -94,6 +115,27 @@ public final class BatchRun {
     say(String.format(Locale.ROOT, "batch: %d jobs, %d committed, %.1f s", done.size(), committed,
         (System.nanoTime() - started) / 1e9));
     return jobs.stream().map(j -> done.get(j.name())).toList();
+  }
+
+  private BatchJobOutcome runAndTell(BatchJobRun runner, BatchJob job, boolean full) throws Exception {
+    BatchJobOutcome outcome;
+    try {
+      outcome = runner.run(job, full);
+    } catch (Exception e) {
+      tell(() -> listener.failed(job.name(), e));
+      throw e;
+    }
+    tell(() -> listener.finished(outcome));
+    return outcome;
+  }
+
+  /** A listener is an observer: its failure is said, and changes nothing about the job. */
+  private void tell(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException | LinkageError e) {
+      say("batch: listener failed, the run goes on: " + e);
+    }
   }
 
   private synchronized void say(String line) {

@@ -132,6 +132,7 @@ public final class ServeBench {
     node.put("work.dir", config.getPath("bench.dir").resolve("serve-" + scratch.stamp()).toString());
     node.put("platform.processes", Platform.THRIFT);
     node.put("serve.thrift.port", config.get("bench.serve.thrift.port"));
+    node.put("serve.thrift.metrics.port", config.get("bench.serve.thrift.metrics.port"));
     node.put("serve.publish.interval.seconds", "2");
     return new Platform(run.withOverrides(node));
   }

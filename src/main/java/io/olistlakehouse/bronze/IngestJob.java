@@ -1,11 +1,13 @@
 package io.olistlakehouse.bronze;
 
 import io.olistlakehouse.config.LakehouseConfig;
+import io.olistlakehouse.contracts.decode.DeadLetterReason;
 import io.olistlakehouse.platform.catalog.IcebergCatalogs;
 import io.olistlakehouse.streaming.MicroBatchSink;
 import io.olistlakehouse.streaming.StreamingJob;
 import io.olistlakehouse.streaming.StreamingLayer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.spark.sql.Dataset;
@@ -39,6 +41,11 @@ public final class IngestJob extends StreamingJob<IngestMicroBatchReport> {
     Dataset<Row> kafka = settings.stream().readKafka(spark, settings.topics().all());
     return new IngestJob(kafka, new IngestSink(settings, new BronzeTables(catalog, settings)), settings,
         () -> IcebergCatalogs.closeQuietly(catalog));
+  }
+
+  @Override
+  public List<String> deadLetterReasons() {
+    return Arrays.stream(DeadLetterReason.values()).map(Enum::name).toList();
   }
 
   @Override

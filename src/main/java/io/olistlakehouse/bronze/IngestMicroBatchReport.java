@@ -1,16 +1,19 @@
 package io.olistlakehouse.bronze;
 
+import io.olistlakehouse.streaming.MicroBatchCounts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What one micro-batch did: records read, committed per table (landed and dead letters, from the snapshots), the
- * tables it found already committed by an earlier attempt of the same batch, the data files it wrote, and how long
- * it took: in all, writing (reading Kafka, decoding, writing the files) and committing.
+ * What one micro-batch did: records read, committed per table (landed and dead letters, from the snapshots), dead
+ * letters per reason (as the writing tasks counted them), the tables it found already committed by an earlier attempt
+ * of the same batch, the data files it wrote, and how long it took: in all, writing (reading Kafka, decoding, writing
+ * the files) and committing.
  */
 public record IngestMicroBatchReport(long batchId, long read, Map<String, Long> committed, long deadLetters,
-    List<String> alreadyCommitted, int dataFiles, Duration writing, Duration committing, Duration took) {
+    Map<String, Long> deadLettersByReason, List<String> alreadyCommitted, int dataFiles, Duration writing,
+    Duration committing, Duration took) implements MicroBatchCounts {
 
   /** Records read by all of {@code microBatches}. */
   public static long read(List<IngestMicroBatchReport> microBatches) {

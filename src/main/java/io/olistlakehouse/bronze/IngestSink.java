@@ -63,7 +63,9 @@ public final class IngestSink implements MicroBatchSink<IngestMicroBatchReport> 
 
     Map<String, Long> expected = new TreeMap<>();
     Map<String, List<DataFile>> files = new TreeMap<>();
+    Map<String, Long> deadLetterReasons = new TreeMap<>();
     for (WrittenFiles w : tasks) {
+      w.reasons().forEach((reason, n) -> deadLetterReasons.merge(reason, n, Long::sum));
       expected.merge(w.table(), w.rows(), Long::sum);
       files.computeIfAbsent(w.table(), t -> new ArrayList<>()).addAll(w.files());
     }
@@ -86,8 +88,9 @@ public final class IngestSink implements MicroBatchSink<IngestMicroBatchReport> 
     balance.verify(marker);
     long deadLetters = committed.getOrDefault(BronzeTables.DEAD_LETTER, 0L);
     long end = System.nanoTime();
-    return new IngestMicroBatchReport(marker.batchId(), read, committed, deadLetters, List.copyOf(earlier.keySet()), dataFiles,
-        Duration.ofNanos(written - start), Duration.ofNanos(end - written), Duration.ofNanos(end - start));
+    return new IngestMicroBatchReport(marker.batchId(), read, committed, deadLetters, deadLetterReasons,
+        List.copyOf(earlier.keySet()), dataFiles, Duration.ofNanos(written - start), Duration.ofNanos(end - written),
+        Duration.ofNanos(end - start));
   }
 
   /** Commits the files unless the table holds the batch already; returns what the table's snapshot of it added. */

@@ -66,7 +66,9 @@ final class LandTopicGroup implements FlatMapFunction<Iterator<InternalRow>, Wri
       }
       List<WrittenFiles> results = new ArrayList<>();
       for (TableFileWriter w : writers.values()) {
-        results.add(w.finish());
+        WrittenFiles written = w.finish();
+        results.add(w.name().equals(BronzeTables.DEAD_LETTER)
+            ? written.withReasons(encoding.deadLetterReasons()) : written);
       }
       return results.iterator();
     } catch (Exception e) {

@@ -7,6 +7,7 @@ import io.olistlakehouse.contracts.decode.KafkaCoordinates;
 import io.olistlakehouse.contracts.decode.RecordDecoder;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.iceberg.Table;
 
 /**
@@ -21,6 +22,7 @@ final class RowEncoding {
   private final Map<String, Table> tables;
   private final Map<BronzeStream, StreamRowEncoder> streamRows = new EnumMap<>(BronzeStream.class);
   private TableRowEncoder deadLetterRows;
+  private final Map<String, Long> deadLetterReasons = new TreeMap<>();
 
   /** @param tables the bronze tables by name (a stream's, or {@link BronzeTables#DEAD_LETTER}) */
   RowEncoding(RecordDecoder decoder, Map<String, Table> tables) {
@@ -34,11 +36,17 @@ final class RowEncoding {
     if (!r.isDeadLetter()) {
       return r.encoded();
     }
+    deadLetterReasons.merge(r.reason().name(), 1L, Long::sum);
     Table deadLetters = table(BronzeTables.DEAD_LETTER);
     if (deadLetterRows == null) {
       deadLetterRows = new TableRowEncoder(BronzeTables.DEAD_LETTER, deadLetters);
     }
     return deadLetterRows.encode(DeadLetterRecords.deadLetter(deadLetters.schema(), at, key, value, r));
+  }
+
+  /** The dead letters encoded so far, by reason. */
+  Map<String, Long> deadLetterReasons() {
+    return Map.copyOf(deadLetterReasons);
   }
 
   private StreamRowEncoder rows(BronzeStream stream) {

@@ -98,7 +98,7 @@ final class TableFileWriter {
     for (String partitionPath : List.copyOf(open.keySet())) {
       close(partitionPath);
     }
-    return new WrittenFiles(name, rows, List.copyOf(written));
+    return new WrittenFiles(name, rows, List.copyOf(written), Map.of());
   }
 
   /** After a failure: the files this writer wrote are deleted (best effort; none of them was committed). */

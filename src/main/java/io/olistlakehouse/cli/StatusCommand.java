@@ -54,6 +54,11 @@ final class StatusCommand implements Callable<Integer> {
     if (airflow != null) {
       System.out.println("Airflow: " + airflow + "  (" + AirflowServer.loginHint(platform.config()) + ")");
     }
+    String prometheus = platform.endpoints().get("prometheus_url");
+    if (prometheus != null) {
+      System.out.println("Prometheus: " + prometheus + "  (alerts: " + platform.endpoints().get("alertmanager_url")
+          + ")");
+    }
   }
 
   static String toJson(Platform platform) throws Exception {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 final class UpCommand implements Callable<Integer> {
 
   @Option(names = "--with", split = ",", paramLabel = "PROCESS",
-      description = "Optional processes to start too, beside platform.processes: superset, airflow.")
+      description = "Optional processes to start too, beside platform.processes: superset, airflow, monitoring "
+          + "(Prometheus and Alertmanager).")
   List<String> with = List.of();
 
   @Override

@@ -5,6 +5,8 @@ import io.olistlakehouse.platform.airflow.AirflowServer;
 import io.olistlakehouse.platform.catalog.CatalogServer;
 import io.olistlakehouse.platform.catalog.IcebergCatalogs;
 import io.olistlakehouse.platform.kafka.KafkaCluster;
+import io.olistlakehouse.platform.monitoring.MetricsAgent;
+import io.olistlakehouse.platform.monitoring.MonitoringServer;
 import io.olistlakehouse.platform.process.JavaCommand;
 import io.olistlakehouse.platform.process.Ports;
 import io.olistlakehouse.platform.process.ProcessSpec;
@@ -23,8 +25,8 @@ import java.util.stream.Stream;
 
 /**
  * The local platform: catalog database, S3 API, three Kafka nodes, the schema registry, the serving layer's Thrift
- * server and, when asked for, Superset and Airflow; each its own OS process with a pid file and a log under the work
- * directory.
+ * server and, when asked for, Superset, Airflow and monitoring (Prometheus, Alertmanager, the Pushgateway); each its
+ * own OS process with a pid file and a log under the work directory.
  * {@link #up()} starts whatever is not running (so it also heals a platform with one process down) and returns once
  * everything is healthy.
  */
@@ -40,10 +42,13 @@ public final class Platform {
    * Started once the rest is up: the registry keeps its state in Kafka, the Thrift server reads the catalog,
    * Superset queries the Thrift server.
    */
-  private static final List<String> LATE = Stream.concat(Stream.of(REGISTRY, THRIFT, SUPERSET),
-      AirflowServer.PROCESSES.stream()).toList();
-  private static final List<String> OPTIONAL = Stream.concat(Stream.of(SUPERSET),
-      AirflowServer.PROCESSES.stream()).toList();
+  private static final List<String> LATE = Stream.of(List.of(REGISTRY, THRIFT, SUPERSET), AirflowServer.PROCESSES,
+      MonitoringServer.PROCESSES).flatMap(List::stream).toList();
+  private static final List<String> OPTIONAL = Stream.of(List.of(SUPERSET), AirflowServer.PROCESSES,
+      MonitoringServer.PROCESSES).flatMap(List::stream).toList();
+  /** Names that stand for several processes in {@code platform.processes} and {@code up --with}. */
+  private static final Map<String, List<String>> GROUPS = Map.of(
+      AirflowServer.NAME, AirflowServer.PROCESSES, MonitoringServer.NAME, MonitoringServer.PROCESSES);
   private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
   private final LakehouseConfig config;
@@ -77,8 +82,9 @@ public final class Platform {
   /**
    * The processes this machine runs, in start order: those named by {@code platform.processes}. One machine runs
    * them all; in a multi-node layout each node lists its own, and an external MinIO, PostgreSQL or registry simply
-   * is not listed. Superset and Airflow ({@code airflow} names its four processes), optional, are listed too while
-   * they run, so that {@code status} shows them after {@code up --with superset,airflow}.
+   * is not listed. Superset, Airflow ({@code airflow} names its four processes) and monitoring ({@code monitoring}:
+   * Prometheus, Alertmanager and the Pushgateway), optional, are listed too while they run, so that {@code status}
+   * shows them after {@code up --with superset,airflow,monitoring}.
    */
   public List<ProcessSpec> processes() {
     List<ProcessSpec> all = new ArrayList<>();
@@ -88,16 +94,14 @@ public final class Platform {
     all.add(registryProcess());
     all.add(thriftProcess());
     all.add(SupersetServer.process(config));
-    List<String> wanted = new ArrayList<>(config.getList("platform.processes"));
-    if (wanted.remove(AirflowServer.NAME)) {
-      wanted.addAll(AirflowServer.PROCESSES);
-    }
+    List<String> wanted = wantedProcesses();
+    all.addAll(MonitoringServer.processes(config));
     // Airflow's commands need pyspark's venv: built only when Airflow is wanted or runs.
     if (wanted.contains(AirflowServer.SCHEDULER) || supervisor.running(AirflowServer.SCHEDULER).isPresent()) {
       all.addAll(AirflowServer.processes(config, configFile));
     }
     List<String> known = new ArrayList<>(all.stream().map(ProcessSpec::name).toList());
-    known.add(AirflowServer.NAME);
+    known.addAll(GROUPS.keySet());
     for (String name : wanted) {
       if (!known.contains(name)) {
         throw new IllegalArgumentException("platform.processes names unknown process '" + name + "'; known: " + known);
@@ -107,20 +111,31 @@ public final class Platform {
         && supervisor.running(spec.name()).isPresent()).toList();
   }
 
+  /** {@code platform.processes} with each group name replaced by its processes. */
+  private List<String> wantedProcesses() {
+    List<String> wanted = new ArrayList<>();
+    for (String name : config.getList("platform.processes")) {
+      wanted.addAll(GROUPS.getOrDefault(name, List.of(name)));
+    }
+    return wanted;
+  }
+
   private boolean runsHere(String name) {
     return processes().stream().anyMatch(spec -> spec.name().equals(name));
   }
 
   private ProcessSpec registryProcess() {
-    var cmd = JavaCommand.forMain(
-        config, configFile, config.get("registry.heap"), REGISTRY_MAIN, List.of());
+    var agent = MetricsAgent.jvmOptions(config, host, "registry.metrics.port", MetricsAgent.JVM);
+    var cmd = JavaCommand.forMain(config, configFile, config.get("registry.heap"), agent, REGISTRY_MAIN, List.of());
     return new ProcessSpec(REGISTRY, cmd, config.getPath("work.dir").resolve("registry"), Map.of(),
         config.getInt("registry.port"), "registry.port");
   }
 
   private ProcessSpec thriftProcess() {
+    var agent = MetricsAgent.jvmOptions(config, config.get("serve.thrift.host"), "serve.thrift.metrics.port",
+        MetricsAgent.JVM);
     var cmd = JavaCommand.forSparkMain(
-        config, configFile, config.get("serve.thrift.heap"), THRIFT_MAIN, List.of());
+        config, configFile, config.get("serve.thrift.heap"), agent, THRIFT_MAIN, List.of());
     return new ProcessSpec(THRIFT, cmd, config.getPath("work.dir").resolve(THRIFT), Map.of(),
         config.getInt("serve.thrift.port"), "serve.thrift.port");
   }
@@ -135,6 +150,10 @@ public final class Platform {
     if (config.getList("platform.processes").contains(AirflowServer.NAME)
         && supervisor.running(AirflowServer.SCHEDULER).isEmpty()) {
       AirflowServer.prepare(config, configFile);
+    }
+    if (wantedProcesses().contains(MonitoringServer.PROMETHEUS)
+        && supervisor.running(MonitoringServer.PROMETHEUS).isEmpty()) {
+      MonitoringServer.prepare(config);
     }
     List<ProcessSpec> specs = processes();
     checkPortsOfStoppedProcesses(specs);
@@ -201,10 +220,11 @@ public final class Platform {
   }
 
   /**
-   * Stops everything: Airflow, Superset, the Thrift server and the registry first, the Kafka nodes together (one at a
-   * time would lose the quorum).
+   * Stops everything: the monitoring processes, Airflow, Superset, the Thrift server and the registry first, the
+   * Kafka nodes together (one at a time would lose the quorum).
    */
   public void down() {
+    MonitoringServer.PROCESSES.forEach(name -> supervisor.stop(name, STOP_GRACE));
     AirflowServer.PROCESSES.forEach(name -> supervisor.stop(name, STOP_GRACE));
     supervisor.stop(SUPERSET, STOP_GRACE);
     supervisor.stop(THRIFT, STOP_GRACE);
@@ -239,6 +259,12 @@ public final class Platform {
     }
     if (runsHere(AirflowServer.API_SERVER)) {
       e.put("airflow_url", AirflowServer.url(config));
+    }
+    if (runsHere(MonitoringServer.PROMETHEUS)) {
+      e.put("prometheus_url", MonitoringServer.prometheusUrl(config));
+    }
+    if (runsHere(MonitoringServer.ALERTMANAGER)) {
+      e.put("alertmanager_url", MonitoringServer.alertmanagerUrl(config));
     }
     e.put("config_file", configFile.toString());
     return e;

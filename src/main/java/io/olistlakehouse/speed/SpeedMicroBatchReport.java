@@ -1,5 +1,6 @@
 package io.olistlakehouse.speed;
 
+import io.olistlakehouse.streaming.MicroBatchCounts;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -10,7 +11,8 @@ import java.util.Locale;
  * not counted in the batch's).
  */
 public record SpeedMicroBatchReport(long batchId, long orderRows, long kpiContributions, long lateEvents,
-    boolean replayed, Duration state, Duration writes, SpeedMaintenance.Report maintenance) {
+    boolean replayed, Duration state, Duration writes, SpeedMaintenance.Report maintenance)
+    implements MicroBatchCounts {
 
   public Duration took() {
     Duration took = state.plus(writes);

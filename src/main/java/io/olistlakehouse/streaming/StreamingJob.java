@@ -53,6 +53,11 @@ public abstract class StreamingJob<R> implements AutoCloseable {
     return OutputMode.Append();
   }
 
+  /** The reasons its dead letters can have: their counters start at 0 ({@link StreamingMetrics}). */
+  public List<String> deadLetterReasons() {
+    return List.of();
+  }
+
   /** What the job reads and writes, for the line printed when it starts. */
   public abstract String describe();
 

@@ -1,6 +1,7 @@
 package io.olistlakehouse.streaming;
 
 import java.io.PrintStream;
+import java.util.function.Consumer;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
 /** What a caller of {@link StreamingRun} hears: the query started, then one report per micro-batch. */
@@ -22,6 +23,23 @@ public interface StreamingListener<R> {
       @Override
       public void microBatch(R report) {
         out.println(report);
+      }
+    };
+  }
+
+  /** This listener, and each report also to {@code reports}. */
+  default StreamingListener<R> alsoReportingTo(Consumer<? super R> reports) {
+    StreamingListener<R> first = this;
+    return new StreamingListener<>() {
+      @Override
+      public void started(StreamingQuery query, StreamingJob<R> job) {
+        first.started(query, job);
+      }
+
+      @Override
+      public void microBatch(R report) {
+        first.microBatch(report);
+        reports.accept(report);
       }
     };
   }

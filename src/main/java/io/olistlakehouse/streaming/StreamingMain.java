@@ -37,7 +37,18 @@ public final class StreamingMain {
   public static <R> StreamingRun.Summary<R> run(LakehouseConfig config, SparkSession spark, StreamingLayer<R> layer,
       boolean once, StreamingListener<R> listener) throws Exception {
     try (StreamingJob<R> job = layer.open(config, spark, once)) {
-      return StreamingRun.toEnd(job, once, listener);
+      if (once) {
+        return StreamingRun.toEnd(job, true, listener);
+      }
+      // A job that runs until stopped serves its metrics meanwhile.
+      try (StreamingMetrics metrics = StreamingMetrics.serve(config, job)) {
+        spark.streams().addListener(metrics);
+        try {
+          return StreamingRun.toEnd(job, false, listener.alsoReportingTo(metrics::microBatch));
+        } finally {
+          spark.streams().removeListener(metrics);
+        }
+      }
     }
   }
 }

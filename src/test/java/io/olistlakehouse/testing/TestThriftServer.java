@@ -23,6 +23,7 @@ public final class TestThriftServer implements AutoCloseable {
     all.put("work.dir", fixture.config().getPath("work.dir").resolve("serving-" + name).toString());
     all.put("platform.processes", Platform.THRIFT);
     all.put("serve.thrift.port", Integer.toString(Ports.ephemeral()));
+    all.put("serve.thrift.metrics.port", Integer.toString(Ports.ephemeral()));
     all.put("serve.publish.interval.seconds", "2");
     this.node = new Platform(fixture.config().withOverrides(all));
   }

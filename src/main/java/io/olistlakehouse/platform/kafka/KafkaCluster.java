@@ -1,6 +1,7 @@
 package io.olistlakehouse.platform.kafka;
 
 import io.olistlakehouse.config.LakehouseConfig;
+import io.olistlakehouse.platform.monitoring.MetricsAgent;
 import io.olistlakehouse.platform.process.JavaCommand;
 import io.olistlakehouse.platform.process.ProcessSpec;
 import java.io.IOException;
@@ -45,7 +46,9 @@ public final class KafkaCluster {
     List<ProcessSpec> specs = new ArrayList<>();
     for (String id : nodeIds()) {
       Path nodeDir = kafkaDir.resolve("node" + id);
-      List<String> cmd = JavaCommand.forMain(config, configFile, config.get("kafka.heap"), BROKER_MAIN,
+      List<String> agent = MetricsAgent.jvmOptions(config, config.get("kafka.node." + id + ".host"),
+          "kafka.node." + id + ".metrics.port", MetricsAgent.KAFKA);
+      List<String> cmd = JavaCommand.forMain(config, configFile, config.get("kafka.heap"), agent, BROKER_MAIN,
           List.of(nodeDir.resolve("server.properties").toString()));
       String portKey = "kafka.node." + id + ".port";
       specs.add(new ProcessSpec(processName(id), cmd, nodeDir, Map.of(), config.getInt(portKey), portKey));

@@ -43,7 +43,15 @@ public final class JavaCommand {
   /** A JVM running {@code mainClass} of this project with the given heap and the resolved configuration file. */
   public static List<String> forMain(
       LakehouseConfig config, Path configFile, String heap, String mainClass, List<String> args) {
-    return command(config, configFile, List.of("-Xmx" + heap, "-XX:+UseSerialGC"), mainClass, args);
+    return forMain(config, configFile, heap, List.of(), mainClass, args);
+  }
+
+  /** The same, with further JVM options (a java agent). */
+  public static List<String> forMain(LakehouseConfig config, Path configFile, String heap, List<String> jvmOptions,
+      String mainClass, List<String> args) {
+    List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseSerialGC"));
+    options.addAll(jvmOptions);
+    return command(config, configFile, options, mainClass, args);
   }
 
   /**
@@ -52,8 +60,16 @@ public final class JavaCommand {
    */
   public static List<String> forSparkMain(
       LakehouseConfig config, Path configFile, String heap, String mainClass, List<String> args) {
-    return command(config, configFile,
-        List.of("@" + config.getPath("platform.spark.jvm.options.file"), "-Xmx" + heap), mainClass, args);
+    return forSparkMain(config, configFile, heap, List.of(), mainClass, args);
+  }
+
+  /** The same, with further JVM options (a java agent). */
+  public static List<String> forSparkMain(LakehouseConfig config, Path configFile, String heap,
+      List<String> jvmOptions, String mainClass, List<String> args) {
+    List<String> options = new ArrayList<>(
+        List.of("@" + config.getPath("platform.spark.jvm.options.file"), "-Xmx" + heap));
+    options.addAll(jvmOptions);
+    return command(config, configFile, options, mainClass, args);
   }
 
   private static List<String> command(LakehouseConfig config, Path configFile, List<String> jvmOptions,
