@@ -58,8 +58,9 @@ public final class MonitoringServer {
   }
 
   /**
-   * Makes both ready to start: Debian's {@code prometheus} and {@code prometheus-alertmanager} installed
-   * ({@code monitoring.setup.script}, run only when a binary is missing), and their configuration rendered.
+   * Makes all three ready to start: Debian's {@code prometheus}, {@code prometheus-alertmanager} and
+   * {@code prometheus-pushgateway} installed ({@code monitoring.setup.script}, run only when a binary is missing), and
+   * their configuration rendered.
    */
   public static void prepare(LakehouseConfig config) {
     install(config);
@@ -73,7 +74,7 @@ public final class MonitoringServer {
     if (!installed) {
       Path home = config.getPath("monitoring.home");
       SetupCommand.run(List.of(config.getPath("monitoring.setup.script").toString()), Map.of(), config.home(),
-          home.resolve("setup.log"), "installing Prometheus and Alertmanager");
+          home.resolve("setup.log"), "installing Prometheus, Alertmanager and the Pushgateway");
     }
   }
 
