@@ -12,15 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 /** A tab-separated results file that runs append to; the header is written with the first row. */
-final class BenchResultsFile {
+public final class BenchResultsFile {
 
   private final Path file;
 
-  BenchResultsFile(Path file) {
+  public BenchResultsFile(Path file) {
     this.file = file;
   }
 
-  Path path() {
+  public Path path() {
     return file;
   }
 
@@ -29,7 +29,7 @@ final class BenchResultsFile {
    * columns may be added at the end: a wider row widens the header (older rows just lack the new fields), a row
    * without the trailing columns gets "-" in them.
    */
-  void append(LinkedHashMap<String, String> row) {
+  public void append(LinkedHashMap<String, String> row) {
     List<String> columns = new ArrayList<>(row.keySet());
     List<String> values = new ArrayList<>(row.values());
     try {
@@ -64,7 +64,7 @@ final class BenchResultsFile {
     return list.size() >= prefix.size() && list.subList(0, prefix.size()).equals(prefix);
   }
 
-  static LinkedHashMap<String, String> row(Map<String, Object> values) {
+  public static LinkedHashMap<String, String> row(Map<String, Object> values) {
     LinkedHashMap<String, String> out = new LinkedHashMap<>();
     values.forEach((k, v) -> out.put(k, String.valueOf(v)));
     return out;

@@ -25,7 +25,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /** What every benchmark run does around its measurement: name its scratch, note the load, clean up after. */
-final class BenchRuns {
+public final class BenchRuns {
 
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
       .withZone(ZoneOffset.UTC);
@@ -33,37 +33,37 @@ final class BenchRuns {
   private BenchRuns() {}
 
   /** A run's stamp, used in its scratch topic, table and log names. */
-  static String stamp(Instant started) {
+  public static String stamp(Instant started) {
     return STAMP.format(started);
   }
 
   /** The scratch of one benchmark run, named after its kind and stamp so runs never share topics or tables. */
-  record Scratch(String kind, String stamp) {
+  public record Scratch(String kind, String stamp) {
 
-    String topicPrefix() {
+    public String topicPrefix() {
       return "bench-" + kind + "-" + stamp + "-";
     }
 
-    String namespace() {
+    public String namespace() {
       return "bench_" + kind + "_" + stamp.replace('-', '_');
     }
 
-    String checkpointDir(LakehouseConfig config) {
+    public String checkpointDir(LakehouseConfig config) {
       return config.getPath("bench.dir").resolve("checkpoints/" + kind + "-" + stamp).toString();
     }
   }
 
   /** The machine's 1-minute load when a run starts: on a shared machine every rate moves with it. */
-  static double loadAverage() {
+  public static double loadAverage() {
     return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
-  static String formatLoad(double load) {
+  public static String formatLoad(double load) {
     return load < 0 ? "-" : String.format(Locale.ROOT, "%.1f", load);
   }
 
   /** Benchmark topics are scratch data; failing to delete them is reported, not fatal. */
-  static void deleteTopics(LakehouseConfig config, List<String> topics, PrintStream out) {
+  public static void deleteTopics(LakehouseConfig config, List<String> topics, PrintStream out) {
     Duration timeout = Duration.ofSeconds(config.getLong("replay.kafka.timeout.seconds"));
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
         config.get("kafka.bootstrap.servers")))) {
@@ -81,7 +81,7 @@ final class BenchRuns {
    * Iceberg's own purge deletes what the current metadata references (Spark's DROP TABLE ... PURGE also reads every
    * earlier metadata file, which the tables' metadata cleanup has deleted, and logs each as an error).
    */
-  static void dropNamespace(Catalog catalog, String namespace, PrintStream out) {
+  public static void dropNamespace(Catalog catalog, String namespace, PrintStream out) {
     try {
       for (TableIdentifier table : catalog.listTables(Namespace.of(namespace))) {
         catalog.dropTable(table, true);
@@ -95,7 +95,7 @@ final class BenchRuns {
   }
 
   /** A benchmark's own scratch directory (its checkpoint), never anything the pipeline uses. */
-  static void deleteDirectory(Path dir, PrintStream out) {
+  public static void deleteDirectory(Path dir, PrintStream out) {
     if (!Files.exists(dir)) {
       return;
     }

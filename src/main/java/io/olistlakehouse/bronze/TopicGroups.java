@@ -45,6 +45,11 @@ final class TopicGroups implements PartitionCoalescer, scala.Serializable {
    */
   static JavaRDD<InternalRow> of(Dataset<Row> kafka) {
     RDD<InternalRow> rows = kafka.queryExecution().toRdd();
+    if (rows.getNumPartitions() == 0) {
+      // A batch whose offsets moved over transaction markers only reads no partition: nothing to group (coalescing
+      // to zero partitions throws, and the restarted job would fail on the same batch for ever).
+      return rows.toJavaRDD();
+    }
     int slots = kafka.sparkSession().sparkContext().defaultParallelism();
     return rows.coalesce(rows.getNumPartitions(), false, Option.apply(new TopicGroups(slots)), null).toJavaRDD();
   }

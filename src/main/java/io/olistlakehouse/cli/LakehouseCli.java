@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         UpCommand.class, DownCommand.class, StatusCommand.class, SqlCommand.class, ReplayCommand.class,
         IngestCommand.class, SpeedCommand.class, BatchCommand.class, DemoCommand.class, BenchCommand.class,
         SparkConfCommand.class, SubmitCommand.class, DashboardsCommand.class, MaintainCommand.class,
-        AirflowCommand.class, MonitoringCommand.class, DlqCommand.class,
+        AirflowCommand.class, MonitoringCommand.class, DlqCommand.class, ChaosCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class LakehouseCli implements Runnable {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.olistlakehouse.bronze.TopicGroups.Slice;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
 class TopicGroupsTest {
@@ -42,6 +45,21 @@ class TopicGroupsTest {
     assertEquals(List.of(1000L), sizes(TopicGroups.plan(List.of(slice(0, "geo", 1000), slice(1, "x", 0)), 8))
         .subList(0, 1));
     assertEquals(List.of(0L, 0L), sizes(TopicGroups.plan(List.of(slice(0, "a", 0), slice(1, "b", 0)), 2)));
+  }
+
+  /** Found by `bin/lakehouse chaos`: an ingest started before the replay failed on its first batch, run after run. */
+  @Test
+  void aBatchThatReadsNoPartitionIsAnEmptyRdd() {
+    SparkSession spark = SparkSession.builder().master("local[1]").appName("topic-groups-test")
+        .config("spark.ui.enabled", "false").config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.driver.host", "127.0.0.1").getOrCreate();
+    try {
+      Dataset<Row> noPartitions = spark.emptyDataFrame();
+      assertEquals(0, noPartitions.queryExecution().toRdd().getNumPartitions());
+      assertEquals(0, TopicGroups.of(noPartitions).count());
+    } finally {
+      spark.close();
+    }
   }
 
   private static Slice slice(int index, String topic, long records) {
