@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
     description = {"Run the whole pipeline (replay, ingest, speed, batch) on scratch topics and tables, inject faults "
         + "by a seeded schedule, then check every table against the truth computed from the source: nothing lost, "
         + "nothing duplicated. Prints each fault with its recovery time and appends them to <bench.dir>/chaos.tsv. "
-        + "Needs the platform up (bin/lakehouse up). docs/reliability.md has the scenarios and the figures.",
+        + "Starts the platform first if it is not up. docs/reliability.md has the scenarios and the figures.",
         "Scenarios: kill (kill -9 of the replay, ingest, speed and batch jobs, which a supervisor restarts), broker "
             + "(a Kafka node down), s3 (the S3 API down), catalog (the catalog server down)."})
 final class ChaosCommand implements Callable<Integer> {

@@ -77,6 +77,7 @@ public final class ChaosBench {
       truth = SourceTruth.of(source, run);
     }
     Platform platform = new Platform(config);
+    platform.up(); // what runs already is left alone, as with `bin/lakehouse up`
     List<Fault> faults = FaultSchedule.of(plan.scenarios(), schedulePlan(plan, platform), plan.seed());
     long rate = plan.rate() != null ? plan.rate() : spreadRate(truth, faults);
     out.printf("chaos %s, seed %d: %,d events of %s at %,d events/s, %d faults; scratch %s*, namespace prefix %s%n",

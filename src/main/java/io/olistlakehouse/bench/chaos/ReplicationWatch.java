@@ -2,7 +2,9 @@ package io.olistlakehouse.bench.chaos;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartitionInfo;
@@ -31,7 +33,10 @@ final class ReplicationWatch {
         }
       }
       return true;
-    } catch (Exception e) {
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException | TimeoutException e) {
       return false; // the cluster is still electing or the broker still loading: not caught up yet
     }
   }
