@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
         + "nothing duplicated. Prints each fault with its recovery time and appends them to <bench.dir>/chaos.tsv. "
         + "Starts the platform first if it is not up. docs/reliability.md has the scenarios and the figures.",
         "Scenarios: kill (kill -9 of the replay, ingest, speed and batch jobs, which a supervisor restarts), broker "
-            + "(a Kafka node down), s3 (the S3 API down), catalog (the catalog server down)."})
+            + "(a Kafka node down), s3 (the S3 API down), catalog (the catalog server down), bad-input (records "
+            + "to dead-letter, duplicates, orphans and a late event sent beside the replay)."})
 final class ChaosCommand implements Callable<Integer> {
 
   @Option(names = "--scenario", split = ",", paramLabel = "NAME",

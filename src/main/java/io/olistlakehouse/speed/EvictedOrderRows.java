@@ -8,6 +8,7 @@ import io.olistlakehouse.delivery.OrderMilestones;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
@@ -25,11 +27,13 @@ import org.apache.iceberg.io.CloseableIterable;
 /**
  * Rows of orders whose state was evicted and that then got another event. An open order's state goes after its
  * retention; an event after that starts a fresh state that knows only the new events, and its row would replace the
- * order's full row in order_delivery with a fragment. Such a row has a later milestone or a terminal status but no
- * purchase_at (every order starts with its purchase, and its estimate, items and payments come with it), so it is
- * completed from the row the table holds: the held milestones fill what the fragment lacks, and every derived
- * column is evaluated again by {@link DeliveryRules}, as the batch layer does over all events. Only micro-batches
- * holding such a row read the table, so the usual one pays nothing.
+ * order's full row in order_delivery with a fragment. A fragment either has a later milestone or a terminal status
+ * but no purchase_at (every order starts with its purchase, and its estimate, items and payments come with it), or
+ * a purchase, estimate or shipping limit older than the open-order retention (a duplicate or re-sent event: an
+ * order that old has mostly been evicted, and when the state is live after all, completion changes nothing). A
+ * fragment is completed from the row the table holds: the held milestones fill what the fragment lacks, and every
+ * derived column is evaluated again by {@link DeliveryRules}, as the batch layer does over all events. Only
+ * micro-batches holding such a row read the table, so the usual one pays nothing.
  */
 final class EvictedOrderRows {
 
@@ -39,8 +43,10 @@ final class EvictedOrderRows {
   private EvictedOrderRows() {}
 
   /** The rows to write, fragments completed from the table's current rows of the same orders. */
-  static List<Record> completed(Table table, List<Record> rows, long watermarkMillis) {
-    List<String> fragments = rows.stream().filter(EvictedOrderRows::isFragment)
+  static List<Record> completed(Table table, List<Record> rows, long watermarkMillis, long openRetentionMillis) {
+    LocalDateTime clock = LocalDateTime.ofInstant(Instant.ofEpochMilli(watermarkMillis), ZoneOffset.UTC);
+    LocalDateTime reopenedBefore = clock.minus(Duration.ofMillis(openRetentionMillis));
+    List<String> fragments = rows.stream().filter(r -> isFragment(r, reopenedBefore))
         .map(r -> (String) r.getField("order_id")).toList();
     if (fragments.isEmpty()) {
       return rows;
@@ -52,22 +58,20 @@ final class EvictedOrderRows {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the held rows of evicted orders " + fragments, e);
     }
-    LocalDateTime clock = LocalDateTime.ofInstant(Instant.ofEpochMilli(watermarkMillis), ZoneOffset.UTC);
     List<Record> out = new ArrayList<>(rows.size());
     for (Record row : rows) {
-      Record kept = isFragment(row) ? held.get((String) row.getField("order_id")) : null;
+      Record kept = isFragment(row, reopenedBefore) ? held.get((String) row.getField("order_id")) : null;
       out.add(kept == null ? row : complete(row, kept, clock));
     }
     return out;
   }
 
-  static boolean isFragment(Record row) {
-    if (row.getField("purchase_at") != null) {
-      return false;
-    }
+  static boolean isFragment(Record row, LocalDateTime reopenedBefore) {
     OrderMilestones m = milestones(row);
-    return m.approvedAt() != null || m.deliveredCarrierAt() != null || m.deliveredCustomerAt() != null
-        || m.terminalStatus() != null;
+    boolean laterWithoutPurchase = m.purchaseAt() == null && (m.approvedAt() != null
+        || m.deliveredCarrierAt() != null || m.deliveredCustomerAt() != null || m.terminalStatus() != null);
+    return laterWithoutPurchase || Stream.of(m.purchaseAt(), m.estimatedDeliveryAt(), m.shippingLimitAt())
+        .anyMatch(at -> at != null && at.isBefore(reopenedBefore));
   }
 
   /** The fragment with the kept row's milestones where it has none, and its derived columns evaluated again. */

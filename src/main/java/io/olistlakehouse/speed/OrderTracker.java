@@ -45,6 +45,10 @@ public final class OrderTracker implements Serializable {
         // Its order was closed and evicted (or never seen within the lateness): keep it, with the reason.
         late.add(new LateEvent(orderId, e.stream(), e.status(), e.eventTime(), LateEvent.TARGET_ORDER,
             LateEvent.ORDER_EVICTED));
+      } else if (state == null && SpeedEvent.PAYMENT.equals(e.stream())) {
+        // A payment carries no milestone: it counts in the KPIs, but an order that only has payments (its order
+        // never arrived) is no delivery to track, and the batch layer has no such order either.
+        continue;
       } else {
         state = state == null ? new OrderState(orderId) : state;
         apply(state, e);

@@ -40,7 +40,7 @@ public final class SpeedJob extends StreamingJob<SpeedMicroBatchReport> {
         .coalesce(settings.readTasks());
     SpeedTables tables = new SpeedTables(spark, settings);
     return new SpeedJob(kafka, new SpeedSink(tables, settings.maintenance(tables, once),
-        settings.tracker().windows()), settings);
+        settings.tracker().windows(), settings.openOrderRetention()), settings);
   }
 
   @Override

@@ -33,11 +33,13 @@ public final class SpeedSink implements MicroBatchSink<SpeedMicroBatchReport> {
   private final SpeedTables tables;
   private final MaintenanceSchedule maintenance;
   private final OpenKpiWindows openWindows;
+  private final long openRetentionMillis;
 
-  SpeedSink(SpeedTables tables, MaintenanceSchedule maintenance, KpiWindows windows) {
+  SpeedSink(SpeedTables tables, MaintenanceSchedule maintenance, KpiWindows windows, Duration openOrderRetention) {
     this.tables = tables;
     this.maintenance = maintenance;
     this.openWindows = new OpenKpiWindows(windows);
+    this.openRetentionMillis = openOrderRetention.toMillis();
   }
 
   @Override
@@ -76,8 +78,9 @@ public final class SpeedSink implements MicroBatchSink<SpeedMicroBatchReport> {
         replayed, Duration.ofNanos(stateDone - start), Duration.ofNanos(writesDone - stateDone), maintained);
   }
 
-  private static void upsertOrders(Table table, MicroBatchRows batch, MicroBatchMarker marker) {
-    List<Record> rows = EvictedOrderRows.completed(table, records(table, batch.orders.values()), batch.watermark);
+  private void upsertOrders(Table table, MicroBatchRows batch, MicroBatchMarker marker) {
+    List<Record> rows = EvictedOrderRows.completed(table, records(table, batch.orders.values()), batch.watermark,
+        openRetentionMillis);
     DriverCommit.upsert(table, SpeedTables.UPSERT_KEYS.get(SpeedTables.ORDER_DELIVERY), rows,
         new ArrayList<>(batch.orders.keySet()), marker);
   }

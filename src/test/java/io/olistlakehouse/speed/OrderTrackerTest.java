@@ -46,6 +46,17 @@ class OrderTrackerTest {
   }
 
   @Test
+  void aPaymentWithoutItsOrderCountsInTheKpisButOpensNoOrder() {
+    TrackerOutcome out = tracker.onEvents("orphan", null, List.of(
+        SpeedEvent.payment("orphan", t("2017-10-02T23:50:00"), "boleto", new BigDecimal("15.50"))),
+        t("2017-10-02T23:00:00"));
+    assertNull(out.row());
+    assertNull(out.state());
+    assertEquals(1, out.kpis().size());
+    assertTrue(out.late().isEmpty());
+  }
+
+  @Test
   void deliveryComputesLeadDaysAndDelaysAndCountsALateDelivery() {
     OrderState s = tracker.onEvents("o1", null, opened(), 0).state();
     TrackerOutcome out = tracker.onEvents("o1", s, List.of(

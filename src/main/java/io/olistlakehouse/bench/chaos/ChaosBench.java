@@ -33,9 +33,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code bin/lakehouse chaos}: the whole pipeline (replay, ingest, speed, batch) on scratch topics and tables, a
- * seeded schedule of faults, then every table against the truth computed from the source. Prints the faults with
- * their recoveries and the checks, and appends one row per fault to {@code <bench.dir>/chaos.tsv}. The scratch is
- * removed when every check passed and kept for a look otherwise.
+ * seeded schedule of faults and bad input, then every table against the truth computed from the source. Prints the
+ * faults with their recoveries and the checks, and appends one row per fault (and one for the bad input) to
+ * {@code <bench.dir>/chaos.tsv}. The scratch is removed when every check passed and kept for a look otherwise.
  */
 public final class ChaosBench {
 
@@ -88,6 +88,7 @@ public final class ChaosBench {
     ReplayTopics topics = ReplayTopics.fromConfig(run);
     List<ChaosRun.Recovery> recoveries;
     List<TruthAudit.Check> checks;
+    BadInput.Injected injected;
     Catalog catalog = IcebergCatalogs.open(run);
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
             config.get("kafka.bootstrap.servers")));
@@ -108,6 +109,18 @@ public final class ChaosBench {
       pipeline.startBatch();
       awaitLine(pipeline, Fault.BATCH, ChaosPipeline.PROGRESS.get(Fault.BATCH), timeout);
       out.println("chaos: the pipeline runs; logs in " + logDir);
+      injected = BadInput.Injected.NONE;
+      if (plan.scenarios().contains(ChaosScenario.BAD_INPUT)) {
+        // The late event is late only against a clock: wait until the speed layer has processed data.
+        TableIdentifier delivery = TableIdentifier.of(run.get("speed.namespace"), SpeedTables.ORDER_DELIVERY);
+        Await.until("the speed layer's first rows", () -> records(catalog, delivery) > 0, timeout, () -> "");
+        try (OrderSource source = plan.source().get()) {
+          injected = new BadInput(run, topics).inject(source);
+        }
+        out.printf("chaos: bad input sent: %d records that land (duplicates, orphans, %d late), %d to dead-letter %s%n",
+            injected.records() - injected.deadLettered(), injected.lateEvents(), injected.deadLettered(),
+            injected.deadLetters().keySet());
+      }
       long up = System.nanoTime();
       ChaosRun chaos = new ChaosRun(config, platform, pipeline,
           new ReplicationWatch(admin, topics.eventTopics(), timeout), out);
@@ -128,14 +141,14 @@ public final class ChaosBench {
         pipeline.stop(Fault.BATCH);
         finalBatch(pipeline, logDir);
         spark.catalog().clearCache();
-        checks = TruthAudit.run(spark, tables, truth);
+        checks = TruthAudit.run(spark, tables, truth, injected);
       }
     } finally {
       IcebergCatalogs.closeQuietly(catalog);
     }
     boolean passed = checks.stream().allMatch(TruthAudit.Check::passed)
         && recoveries.stream().allMatch(r -> r.recovery() != null || r.fault().hitsJob());
-    ChaosReport report = new ChaosReport(recoveries, checks, passed);
+    ChaosReport report = new ChaosReport(recoveries, injected, checks, passed);
     report.print(out);
     Path results = config.getPath("bench.dir").resolve("chaos.tsv");
     report.append(results, started, load, plan, rate, truth);
@@ -215,15 +228,23 @@ public final class ChaosBench {
   private static long bronzeRows(Catalog catalog, LakehouseConfig run) {
     long rows = 0;
     for (BronzeStream stream : BronzeStream.values()) {
-      TableIdentifier id = TableIdentifier.of(run.get("ingest.namespace"), stream.streamName());
-      try {
-        Snapshot current = catalog.loadTable(id).currentSnapshot();
-        rows += current == null ? 0 : Long.parseLong(current.summary().getOrDefault("total-records", "0"));
-      } catch (RuntimeException notYetOrUnreachable) {
+      long records = records(catalog, TableIdentifier.of(run.get("ingest.namespace"), stream.streamName()));
+      if (records < 0) {
         return -1;
       }
+      rows += records;
     }
     return rows;
+  }
+
+  /** A table's rows by its current snapshot's summary; -1 while it does not exist or cannot be read. */
+  private static long records(Catalog catalog, TableIdentifier id) {
+    try {
+      Snapshot current = catalog.loadTable(id).currentSnapshot();
+      return current == null ? 0 : Long.parseLong(current.summary().getOrDefault("total-records", "0"));
+    } catch (RuntimeException notYetOrUnreachable) {
+      return -1;
+    }
   }
 
   /** One batch run after the streams have drained, so gold covers everything bronze holds. */

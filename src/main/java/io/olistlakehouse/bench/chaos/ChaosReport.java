@@ -15,11 +15,14 @@ import java.util.Map;
 final class ChaosReport {
 
   private final List<ChaosRun.Recovery> recoveries;
+  private final BadInput.Injected badInput;
   private final List<TruthAudit.Check> checks;
   private final boolean passed;
 
-  ChaosReport(List<ChaosRun.Recovery> recoveries, List<TruthAudit.Check> checks, boolean passed) {
+  ChaosReport(List<ChaosRun.Recovery> recoveries, BadInput.Injected badInput, List<TruthAudit.Check> checks,
+      boolean passed) {
     this.recoveries = recoveries;
+    this.badInput = badInput;
     this.checks = checks;
     this.passed = passed;
   }
@@ -40,6 +43,10 @@ final class ChaosReport {
       out.printf("%-9s %-26s %6d %10s %10s %9d%n", r.fault().scenario().label(), r.fault().describe(), r.secondsIn(),
           seconds(r.recovery()), seconds(r.catchUp()), r.jobRestarts());
     }
+    if (badInput.records() > 0) {
+      out.printf("%-9s %-26s %6s %10s %10s %9s%n", ChaosScenario.BAD_INPUT.label(), badInputLabel(), "-", "-", "-",
+          "-");
+    }
     out.println();
     out.printf("%-46s %-20s %10s %10s %6s %6s%n", "table", "check", "truth", "holds", "lost", "dup");
     for (TruthAudit.Check c : checks) {
@@ -53,27 +60,40 @@ final class ChaosReport {
 
   void append(Path file, Instant started, double load, ChaosBench.Plan plan, long rate, SourceTruth truth) {
     BenchResultsFile results = new BenchResultsFile(file);
-    long passedChecks = checks.stream().filter(TruthAudit.Check::passed).count();
     for (ChaosRun.Recovery r : recoveries) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("date", started.toString());
-      row.put("scenarios", String.join(",", plan.scenarios().stream().map(ChaosScenario::label).toList()));
-      row.put("seed", plan.seed());
-      row.put("source", plan.sourceLabel());
-      row.put("events", truth.events());
-      row.put("rate", rate);
-      row.put("load_avg_1m", BenchRuns.formatLoad(load));
-      row.put("scenario", r.fault().scenario().label());
-      row.put("fault", r.fault().describe());
-      row.put("at_s", r.secondsIn());
-      row.put("recovery_s", seconds(r.recovery()));
-      row.put("catch_up_s", seconds(r.catchUp()));
-      row.put("job_restarts", r.jobRestarts());
-      row.put("lost", lost());
-      row.put("duplicated", duplicated());
-      row.put("checks_passed", passedChecks + "/" + checks.size());
-      results.append(BenchResultsFile.row(row));
+      results.append(BenchResultsFile.row(row(started, load, plan, rate, truth, r.fault().scenario(),
+          r.fault().describe(), r.secondsIn(), seconds(r.recovery()), seconds(r.catchUp()), r.jobRestarts())));
     }
+    if (badInput.records() > 0) {
+      results.append(BenchResultsFile.row(row(started, load, plan, rate, truth, ChaosScenario.BAD_INPUT,
+          badInputLabel(), "-", "-", "-", "-")));
+    }
+  }
+
+  private Map<String, Object> row(Instant started, double load, ChaosBench.Plan plan, long rate, SourceTruth truth,
+      ChaosScenario scenario, String fault, Object at, String recovery, String catchUp, Object restarts) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("date", started.toString());
+    row.put("scenarios", String.join(",", plan.scenarios().stream().map(ChaosScenario::label).toList()));
+    row.put("seed", plan.seed());
+    row.put("source", plan.sourceLabel());
+    row.put("events", truth.events());
+    row.put("rate", rate);
+    row.put("load_avg_1m", BenchRuns.formatLoad(load));
+    row.put("scenario", scenario.label());
+    row.put("fault", fault);
+    row.put("at_s", at);
+    row.put("recovery_s", recovery);
+    row.put("catch_up_s", catchUp);
+    row.put("job_restarts", restarts);
+    row.put("lost", lost());
+    row.put("duplicated", duplicated());
+    row.put("checks_passed", checks.stream().filter(TruthAudit.Check::passed).count() + "/" + checks.size());
+    return row;
+  }
+
+  private String badInputLabel() {
+    return badInput.records() + " bad records sent";
   }
 
   private static String seconds(Duration d) {

@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * The faults {@code bin/lakehouse chaos} can inject. A job fault is a kill -9 that the supervisor answers with a
  * restart; a platform fault takes one platform process away (kill -9) for an outage, then brings it back with
- * {@code up}'s own start-up.
+ * {@code up}'s own start-up. Bad input is no fault: it is sent once, and the audit expects each record where the
+ * docs say it goes.
  */
 public enum ChaosScenario {
   /** kill -9 of the replayer, the ingest, the speed job and the batch job, in a seeded order. */
@@ -16,10 +17,12 @@ public enum ChaosScenario {
   /** The S3 API down for the outage while the jobs run. */
   S3,
   /** The catalog server down for the outage while the jobs run. */
-  CATALOG;
+  CATALOG,
+  /** Records bronze must dead-letter, duplicates, orphans and a late event, sent beside the replay: no fault. */
+  BAD_INPUT;
 
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   public static ChaosScenario of(String label) {

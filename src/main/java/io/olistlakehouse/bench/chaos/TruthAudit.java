@@ -2,17 +2,23 @@ package io.olistlakehouse.bench.chaos;
 
 import io.olistlakehouse.contracts.BronzeStream;
 import io.olistlakehouse.contracts.decode.BronzeColumns;
+import io.olistlakehouse.contracts.decode.DeadLetterReason;
+import io.olistlakehouse.speed.LateEvent;
 import io.olistlakehouse.speed.SpeedTables;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Every table of a chaos run against {@link SourceTruth}. Bronze: each stream holds each Kafka record once and as
- * many records as the source has events (more would be a replay that published twice, fewer a loss), and no dead
- * letter. Speed: one delivery row per order, and minute KPIs that add up to the source's orders and items. Batch:
- * one lead-days row per order, equal row for row to the speed layer's (the Lambda promise: both layers agree).
+ * Every table of a chaos run against {@link SourceTruth} and the bad input sent beside it ({@link BadInput}).
+ * Bronze: each stream holds each Kafka record once and as many records as were sent (more would be a replay that
+ * published twice, fewer a loss); dead letters by reason; records sent = landed + dead-lettered. Speed: late events
+ * by reason, one delivery row per order, and minute KPIs that add up to the source's orders and items. Batch: one
+ * lead-days row per order, equal row for row to the speed layer's (the Lambda promise: both layers agree) but for
+ * the late orders only the batch layer holds.
  */
 final class TruthAudit {
 
@@ -58,35 +64,55 @@ final class TruthAudit {
 
   private TruthAudit() {}
 
-  static List<Check> run(SparkSession spark, Tables tables, SourceTruth truth) {
+  static List<Check> run(SparkSession spark, Tables tables, SourceTruth truth, BadInput.Injected bad) {
     List<Check> checks = new ArrayList<>();
+    long landed = 0;
     for (BronzeStream stream : BronzeStream.values()) {
       String table = tables.bronze(stream.streamName());
       Row r = spark.sql("SELECT count(*), count(DISTINCT " + BronzeColumns.KAFKA_TOPIC + ", "
           + BronzeColumns.KAFKA_PARTITION + ", " + BronzeColumns.KAFKA_OFFSET + ") FROM " + table).first();
       long rows = r.getLong(0);
       long records = r.getLong(1);
-      long expected = truth.eventsPerStream().get(stream);
+      long expected = truth.eventsPerStream().get(stream) + bad.landed(stream);
+      landed += rows;
       checks.add(new Check(tables.shown(table), "events", expected, rows, Math.max(0, expected - records),
           (rows - records) + Math.max(0, records - expected)));
     }
-    long deadLetters = count(spark, "SELECT count(*) FROM " + tables.bronze("dead_letter"));
-    checks.add(new Check("bronze.dead_letter", "records", 0, deadLetters, 0, 0));
+    String deadLetter = tables.bronze("dead_letter");
+    long deadLetters = count(spark, "SELECT count(*) FROM " + deadLetter);
+    checks.add(equal("bronze.dead_letter", "records", bad.deadLettered(), deadLetters));
+    for (Map.Entry<DeadLetterReason, Long> reason : new TreeMap<>(bad.deadLetters()).entrySet()) {
+      checks.add(equal("bronze.dead_letter", reason.getKey().name(), reason.getValue(), count(spark,
+          "SELECT count(*) FROM " + deadLetter + " WHERE reason = '" + reason.getKey().name() + "'")));
+    }
+    checks.add(equal("bronze + dead_letter", "records sent", truth.events() + bad.records(),
+        landed + deadLetters));
 
-    checks.add(perOrder(spark, tables, tables.speed(SpeedTables.ORDER_DELIVERY), truth.orders()));
+    String late = tables.speed(SpeedTables.LATE_EVENTS);
+    String lateShown = "speed." + SpeedTables.LATE_EVENTS;
+    checks.add(equal(lateShown, LateEvent.ORDER_EVICTED, bad.lateEvents(), count(spark,
+        "SELECT count(*) FROM " + late + " WHERE reason = '" + LateEvent.ORDER_EVICTED + "'")));
+    checks.add(equal(lateShown, "dead letters", bad.speedDeadLetters(), count(spark,
+        "SELECT count(*) FROM " + late + " WHERE reason LIKE '" + LateEvent.DEAD_LETTER + "%'")));
+    checks.add(equal(lateShown, "other reasons", 0, count(spark, "SELECT count(*) FROM " + late
+        + " WHERE reason <> '" + LateEvent.ORDER_EVICTED + "' AND reason NOT LIKE '" + LateEvent.DEAD_LETTER + "%'")));
+
+    checks.add(perOrder(spark, tables, tables.speed(SpeedTables.ORDER_DELIVERY),
+        truth.orders() + bad.extraSpeedOrders()));
     Row kpis = spark.sql("SELECT coalesce(sum(orders), 0), coalesce(sum(items), 0) FROM "
         + tables.speed(SpeedTables.KPI_MINUTE)).first();
     String kpiTable = "speed." + SpeedTables.KPI_MINUTE;
-    checks.add(total(kpiTable, "sum(orders)", truth.orders(), kpis.getLong(0)));
-    checks.add(total(kpiTable, "sum(items)", truth.items(), kpis.getLong(1)));
-    checks.add(perOrder(spark, tables, tables.gold("fact_order_lead_days"), truth.orders()));
+    checks.add(total(kpiTable, "sum(orders)", truth.orders() + bad.extraKpiOrders(), kpis.getLong(0)));
+    checks.add(total(kpiTable, "sum(items)", truth.items() + bad.extraKpiItems(), kpis.getLong(1)));
+    checks.add(perOrder(spark, tables, tables.gold("fact_order_lead_days"), truth.orders() + bad.extraGoldOrders()));
 
+    // Gold holds the late orders the speed layer refused; otherwise the two layers agree row for row.
     String gold = "SELECT " + LEAD_DAYS_COLUMNS + " FROM " + tables.gold("fact_order_lead_days");
     String speed = "SELECT " + LEAD_DAYS_COLUMNS + " FROM " + tables.speed(SpeedTables.ORDER_DELIVERY);
     long onlyGold = count(spark, "SELECT count(*) FROM (" + gold + " EXCEPT ALL " + speed + ")");
     long onlySpeed = count(spark, "SELECT count(*) FROM (" + speed + " EXCEPT ALL " + gold + ")");
-    checks.add(new Check("gold.fact_order_lead_days = speed." + SpeedTables.ORDER_DELIVERY, "rows that differ", 0,
-        onlyGold + onlySpeed, 0, 0));
+    checks.add(new Check("gold.fact_order_lead_days = speed." + SpeedTables.ORDER_DELIVERY, "rows that differ",
+        bad.lateEvents(), onlyGold + onlySpeed, 0, 0));
     return checks;
   }
 
@@ -100,6 +126,11 @@ final class TruthAudit {
 
   private static Check total(String table, String what, long expected, long actual) {
     return new Check(table, what, expected, actual, Math.max(0, expected - actual), Math.max(0, actual - expected));
+  }
+
+  /** A count that must match, where a difference is a misplaced record rather than a lost or doubled one. */
+  private static Check equal(String table, String what, long expected, long actual) {
+    return new Check(table, what, expected, actual, 0, 0);
   }
 
   private static long count(SparkSession spark, String sql) {

@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The short form of {@code bin/lakehouse chaos} that CI runs: every scenario's faults in one pipeline on the sample
- * (a kill -9 of each job, then a broker, the S3 API and the catalog each down for 10 s), shorter delays between
- * them, and every table checked against the truth. The full form (20 kills, 30-60 s outages, a broker under 5k
- * events/s) is the same code with the defaults; docs/reliability.md has its figures.
+ * The short form of {@code bin/lakehouse chaos} that CI runs: every scenario in one pipeline on the sample (the bad
+ * input sent first, then a kill -9 of each job, a broker, the S3 API and the catalog each down for 10 s), shorter
+ * delays between the faults, and every table checked against the truth and the bad input. The full form (20 kills,
+ * 30-60 s outages, a broker under 5k events/s) is the same code with the defaults; docs/reliability.md has its
+ * figures.
  */
 class ChaosIT {
 
@@ -33,7 +34,8 @@ class ChaosIT {
         "LAKEHOUSE_CHAOS_FAULT_DELAY_MIN_SECONDS", "2",
         "LAKEHOUSE_CHAOS_FAULT_DELAY_MAX_SECONDS", "6",
         "LAKEHOUSE_CHAOS_RECOVERY_ALLOWANCE_SECONDS", "30");
-    TestLauncher.Running chaos = TestLauncher.start(fixture, env, "chaos", "--scenario", "kill,broker,s3,catalog",
+    TestLauncher.Running chaos = TestLauncher.start(fixture, env, "chaos", "--scenario",
+        "kill,broker,s3,catalog,bad-input",
         "--together", "--kills", "4", "--outage", "10", "--seed", Long.toString(seed));
     TestLauncher.Result result = chaos.await(Duration.ofMinutes(25));
     String output = result.stdout();
@@ -53,11 +55,19 @@ class ChaosIT {
       }
     }
     assertEquals(7, injected, output);
+    for (String reason : List.of("NOT_WIRE_FORMAT", "UNKNOWN_SCHEMA_ID", "CORRUPT_BODY", "INCOMPATIBLE_SCHEMA",
+        "MISSING_KEY", "MISSING_VALUE")) {
+      assertTrue(Pattern.compile("(?m)^bronze\\.dead_letter +" + reason + " +1 +1 +0 +0 +ok$").matcher(output).find(),
+          reason + " dead-lettered once:\n" + output);
+    }
+    assertTrue(Pattern.compile("(?m)^speed\\.late_events +order_state_evicted +1 +1 +0 +0 +ok$").matcher(output)
+        .find(), "the late event refused by the speed layer:\n" + output);
 
     Path results = fixture.config().getPath("bench.dir").resolve("chaos.tsv");
     List<String> rows = Files.readAllLines(results);
     assertTrue(rows.get(0).startsWith("date\tscenarios\tseed\t"), rows.get(0));
-    assertEquals(7, rows.stream().filter(r -> r.contains("\t" + seed + "\t")).count(), String.join("\n", rows));
+    assertEquals(8, rows.stream().filter(r -> r.contains("\t" + seed + "\t")).count(), "7 faults and the bad input:\n"
+        + String.join("\n", rows));
     assertTrue(rows.stream().skip(1).allMatch(r -> r.contains("\t0\t0\t")), "0 lost, 0 duplicated in every row");
   }
 }

@@ -53,9 +53,15 @@ class FaultScheduleTest {
   }
 
   @Test
+  void badInputSchedulesNoFault() {
+    assertEquals(List.of(), FaultSchedule.of(List.of(ChaosScenario.BAD_INPUT), PLAN, 5));
+    assertEquals(ChaosScenario.BAD_INPUT, ChaosScenario.of("bad-input"));
+  }
+
+  @Test
   void unknownScenarioNamesTheKnownOnes() {
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> ChaosScenario.of("flood"));
-    assertTrue(e.getMessage().contains("[kill, broker, s3, catalog]"), e.getMessage());
+    assertTrue(e.getMessage().contains("[kill, broker, s3, catalog, bad-input]"), e.getMessage());
   }
 }
