@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks against the running platform; results are appended under bench.dir.",
     subcommands = {BenchCommand.Replay.class, BenchCommand.Ingest.class, FreshnessBenchCommand.class,
-        BenchCommand.Batch.class, BenchCommand.Airflow.class, BenchCommand.Serve.class})
+        BenchCommand.Batch.class, BenchCommand.Airflow.class, BenchCommand.Serve.class, SoakBenchCommand.class})
 final class BenchCommand implements Runnable {
 
   @Spec

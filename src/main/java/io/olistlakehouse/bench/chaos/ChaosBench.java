@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -69,7 +68,7 @@ public final class ChaosBench {
     Instant started = Instant.now();
     double load = BenchRuns.loadAverage();
     BenchRuns.Scratch scratch = new BenchRuns.Scratch("chaos", BenchRuns.stamp(started));
-    Map<String, String> overrides = scratchOverrides(scratch);
+    Map<String, String> overrides = scratchOverrides(config, scratch);
     LakehouseConfig run = config.withOverrides(overrides);
 
     SourceTruth truth;
@@ -97,17 +96,15 @@ public final class ChaosBench {
       // The streaming jobs subscribe before the replay starts, so the replay's paced time is all spent with them up;
       // the batch starts once bronze has tables to read.
       topics.ensure(admin, run, timeout);
-      pipeline.startStreaming();
-      awaitLine(pipeline, Fault.INGEST, ChaosPipeline.STARTED, timeout);
-      awaitLine(pipeline, Fault.SPEED, ChaosPipeline.STARTED, timeout);
+      pipeline.startStreaming(timeout);
       List<String> replayArgs = new ArrayList<>(plan.sourceArgs());
       replayArgs.addAll(List.of("--rate", Long.toString(rate)));
       pipeline.startReplay(replayArgs);
       for (String job : List.of(Fault.REPLAY, Fault.INGEST, Fault.SPEED)) {
-        awaitLine(pipeline, job, ChaosPipeline.PROGRESS.get(job), timeout);
+        pipeline.awaitLine(job, ChaosPipeline.PROGRESS.get(job), timeout);
       }
       pipeline.startBatch();
-      awaitLine(pipeline, Fault.BATCH, ChaosPipeline.PROGRESS.get(Fault.BATCH), timeout);
+      pipeline.awaitLine(Fault.BATCH, ChaosPipeline.PROGRESS.get(Fault.BATCH), timeout);
       out.println("chaos: the pipeline runs; logs in " + logDir);
       injected = BadInput.Injected.NONE;
       if (plan.scenarios().contains(ChaosScenario.BAD_INPUT)) {
@@ -154,7 +151,7 @@ public final class ChaosBench {
     report.append(results, started, load, plan, rate, truth);
     out.println("appended to " + results);
     if (passed) {
-      removeScratch(run, topics, scratch);
+      removeScratch(config, run, topics, scratch, out);
     } else {
       out.println("kept the scratch for a look: topics " + scratch.topicPrefix() + "*, namespaces "
           + scratch.namespace() + "_*, logs " + logDir);
@@ -163,7 +160,7 @@ public final class ChaosBench {
   }
 
   /** Topics, tables and checkpoints of the run's own, so that it never touches the pipeline's data. */
-  private Map<String, String> scratchOverrides(BenchRuns.Scratch scratch) {
+  static Map<String, String> scratchOverrides(LakehouseConfig config, BenchRuns.Scratch scratch) {
     Map<String, String> o = new LinkedHashMap<>();
     String checkpoints = scratch.checkpointDir(config);
     // Every key named, derived ones too: a resolved configuration file (run/lakehouse.properties) holds values,
@@ -178,6 +175,8 @@ public final class ChaosBench {
     o.put("speed.checkpoint.dir", checkpoints + "/speed");
     o.put("batch.silver.namespace", scratch.namespace() + "_silver");
     o.put("batch.gold.namespace", scratch.namespace() + "_gold");
+    o.put("maintain.namespaces", String.join(",", scratch.namespace() + "_bronze", scratch.namespace() + "_silver",
+        scratch.namespace() + "_gold", scratch.namespace() + "_speed"));
     // The jobs' metrics ports may be taken by the pipeline's own jobs: any free port will do.
     o.put("ingest.metrics.port", "0");
     o.put("speed.metrics.port", "0");
@@ -210,13 +209,6 @@ public final class ChaosBench {
       seconds += fault.delay().toSeconds() + fault.outage().toSeconds() + allowance;
     }
     return Math.max(1, truth.events() / Math.max(1, seconds));
-  }
-
-  private static void awaitLine(ChaosPipeline pipeline, String job, Pattern line, Duration timeout)
-      throws InterruptedException {
-    ProgressLog log = ProgressLog.fromStart(pipeline.job(job).log());
-    Await.until(job + " to write '" + line.pattern() + "'", () -> log.shows(line), timeout,
-        () -> "; its log:\n" + log.tail(40));
   }
 
   private void drained(String what, BooleanSupplier condition, Duration timeout) throws InterruptedException {
@@ -265,7 +257,8 @@ public final class ChaosBench {
         run.get("batch.gold.namespace"));
   }
 
-  private void removeScratch(LakehouseConfig run, ReplayTopics topics, BenchRuns.Scratch scratch) {
+  static void removeScratch(LakehouseConfig config, LakehouseConfig run, ReplayTopics topics,
+      BenchRuns.Scratch scratch, PrintStream out) {
     BenchRuns.deleteTopics(run, topics.allTopics(), out);
     Catalog catalog = IcebergCatalogs.open(run);
     try {

@@ -5,6 +5,7 @@ import io.olistlakehouse.platform.process.RestartingProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ final class ChaosPipeline implements AutoCloseable {
       Fault.INGEST, Pattern.compile("(?m)^micro-batch \\d+: "),
       Fault.SPEED, Pattern.compile("(?m)^micro-batch \\d+: "),
       Fault.BATCH, Pattern.compile("(?m)^batch: running (silver|gold)\\."));
+
+  static final String MAINTAIN = "maintain";
 
   /** A streaming job's start, which is all a restarted job shows once the replay has ended. */
   static final Pattern STARTED = Pattern.compile("(?m)^\\S+ started: query ");
@@ -57,19 +60,38 @@ final class ChaosPipeline implements AutoCloseable {
     start(Fault.REPLAY, args, RestartingProcess.Policy.ON_FAILURE);
   }
 
-  void startStreaming() {
+  /** Starts ingest and speed and waits until both have started their queries. */
+  void startStreaming(Duration timeout) throws InterruptedException {
     start(Fault.INGEST, List.of(Fault.INGEST), RestartingProcess.Policy.ON_FAILURE);
     start(Fault.SPEED, List.of(Fault.SPEED), RestartingProcess.Policy.ON_FAILURE);
+    awaitLine(Fault.INGEST, STARTED, timeout);
+    awaitLine(Fault.SPEED, STARTED, timeout);
+  }
+
+  /** Waits until the job's log, read from its start, shows the line; fails with the log's tail otherwise. */
+  void awaitLine(String name, Pattern line, Duration timeout) throws InterruptedException {
+    ProgressLog log = ProgressLog.fromStart(job(name).log());
+    Await.until(name + " to write '" + line.pattern() + "'", () -> log.shows(line), timeout,
+        () -> "; its log:\n" + log.tail(40));
   }
 
   void startBatch() {
-    start(Fault.BATCH, List.of(Fault.BATCH), RestartingProcess.Policy.ALWAYS);
+    start(Fault.BATCH, List.of(Fault.BATCH), RestartingProcess.Policy.ALWAYS,
+        Duration.ofSeconds(config.getLong("chaos.batch.interval.seconds")));
+  }
+
+  /** Table maintenance of the run's namespaces, again {@code every} after each run, as a scheduler would. */
+  void startMaintenance(Duration every) {
+    start(MAINTAIN, List.of(MAINTAIN), RestartingProcess.Policy.ALWAYS, every);
   }
 
   private void start(String name, List<String> args, RestartingProcess.Policy policy) {
+    start(name, args, policy, Duration.ZERO);
+  }
+
+  private void start(String name, List<String> args, RestartingProcess.Policy policy, Duration rerunInterval) {
     jobs.put(name, RestartingProcess.start(name, command(args), env, logDir.resolve(name + ".log"), policy,
-        Duration.ofMillis(config.getLong("chaos.restart.delay.ms")),
-        Duration.ofSeconds(config.getLong("chaos.batch.interval.seconds"))));
+        Duration.ofMillis(config.getLong("chaos.restart.delay.ms")), rerunInterval));
   }
 
   List<String> command(List<String> args) {
@@ -84,6 +106,11 @@ final class ChaosPipeline implements AutoCloseable {
       throw new IllegalStateException(name + " is not running in this chaos run");
     }
     return job;
+  }
+
+  /** The jobs started so far, by name. */
+  Map<String, RestartingProcess> jobs() {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(jobs));
   }
 
   /** Runs per job so far (the batch's include its timer runs). */

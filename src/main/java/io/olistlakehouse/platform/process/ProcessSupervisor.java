@@ -112,7 +112,7 @@ public final class ProcessSupervisor {
   }
 
   /** Resident set size from /proc (Linux); -1 where unavailable. */
-  static long rssKb(long pid) {
+  public static long rssKb(long pid) {
     Path status = Path.of("/proc", Long.toString(pid), "status");
     try {
       for (String line : Files.readAllLines(status)) {

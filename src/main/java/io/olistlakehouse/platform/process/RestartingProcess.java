@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -107,6 +108,12 @@ public final class RestartingProcess implements AutoCloseable {
   /** How many times it was started, the first run included. */
   public int runs() {
     return runs;
+  }
+
+  /** The current run's process while it is alive, to sample its memory. */
+  public Optional<ProcessHandle> handle() {
+    Process process = current;
+    return process != null && process.isAlive() ? Optional.of(process.toHandle()) : Optional.empty();
   }
 
   /** Whether a run is alive right now (not between two runs). */
