@@ -154,8 +154,8 @@ final class BadInput {
     EventStream events = new EventStream(source, DerivationSettings.fromConfig(config));
     while (events.hasNext() && first.size() < BronzeStream.values().length) {
       ReplayEvent e = events.next();
-      boolean purchase = !(e.payload() instanceof StatusChange s) || StatusChange.PURCHASE.equals(s.status());
-      if (purchase) {
+      boolean wanted = !(e.payload() instanceof StatusChange s) || StatusChange.PURCHASE.equals(s.status());
+      if (wanted) {
         first.putIfAbsent(e.stream(), e);
       }
     }

@@ -23,11 +23,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * {@code bin/lakehouse bench soak}: the whole pipeline (replay, ingest, speed, batch, supervised as in a chaos run)
- * and table maintenance every {@code soak.maintain.interval.seconds} on scratch topics and tables, fed synthetic orders at a steady rate for a number of minutes, and sampled every
- * {@code soak.sample.seconds}: the memory of every process, the files of every table, and the lag and freshness of
- * the streaming jobs. Each sample is printed and appended to {@code <bench.dir>/soak.tsv}; at the end the first and
- * the last sample are set side by side. What the goal asks, flat memory, bounded files and no growing lag, is read
- * from those columns.
+ * and table maintenance every {@code soak.maintain.interval.seconds}, on scratch topics and tables, fed synthetic
+ * orders at a steady rate for a number of minutes, and sampled every {@code soak.sample.seconds}: the memory of
+ * every process, the files of every table, and the lag and freshness of the streaming jobs. Each sample is printed
+ * and appended to {@code <bench.dir>/soak.tsv}; at the end the first and the last sample are set side by side.
+ * What the goal asks, flat memory, bounded files and no growing lag, is read from those columns.
  */
 public final class SoakBench {
 

@@ -33,8 +33,9 @@ import org.apache.iceberg.catalog.TableIdentifier;
  * @param lagRecords per streaming job, records behind the log end; absent when its endpoint did not answer
  * @param freshnessSeconds per streaming job, seconds since it last caught up with the log end
  */
-record SoakSample(Map<String, Long> platformRssMb, Map<String, Long> jobRssMb, Map<String, Long> dataFiles, Map<String, Long> metadataFiles,
-    Map<String, Long> snapshots, Map<String, Long> lagRecords, Map<String, Double> freshnessSeconds) {
+record SoakSample(Map<String, Long> platformRssMb, Map<String, Long> jobRssMb, Map<String, Long> dataFiles,
+    Map<String, Long> metadataFiles, Map<String, Long> snapshots, Map<String, Long> lagRecords,
+    Map<String, Double> freshnessSeconds) {
 
   private static final String LAG = "lakehouse_stream_consumer_lag_records";
   private static final String CAUGHT_UP = "lakehouse_stream_caught_up_timestamp_seconds";
