@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.IcebergGenerics;
@@ -46,8 +48,8 @@ final class EvictedOrderRows {
   static List<Record> completed(Table table, List<Record> rows, long watermarkMillis, long openRetentionMillis) {
     LocalDateTime clock = LocalDateTime.ofInstant(Instant.ofEpochMilli(watermarkMillis), ZoneOffset.UTC);
     LocalDateTime reopenedBefore = clock.minus(Duration.ofMillis(openRetentionMillis));
-    List<String> fragments = rows.stream().filter(r -> isFragment(r, reopenedBefore))
-        .map(r -> (String) r.getField("order_id")).toList();
+    Set<String> fragments = rows.stream().filter(r -> isFragment(r, reopenedBefore))
+        .map(r -> (String) r.getField("order_id")).collect(Collectors.toSet());
     if (fragments.isEmpty()) {
       return rows;
     }
@@ -60,7 +62,8 @@ final class EvictedOrderRows {
     }
     List<Record> out = new ArrayList<>(rows.size());
     for (Record row : rows) {
-      Record kept = isFragment(row, reopenedBefore) ? held.get((String) row.getField("order_id")) : null;
+      String orderId = (String) row.getField("order_id");
+      Record kept = fragments.contains(orderId) ? held.get(orderId) : null;
       out.add(kept == null ? row : complete(row, kept, clock));
     }
     return out;

@@ -84,6 +84,7 @@ public final class SoakBench {
         .map(layer -> scratch.namespace() + layer).toList();
     Duration every = Duration.ofSeconds(config.getLong("soak.sample.seconds"));
     List<SoakSample> samples = new ArrayList<>();
+    BenchResultsFile results = new BenchResultsFile(config.getPath("bench.dir").resolve("soak.tsv"));
     Catalog catalog = IcebergCatalogs.open(run);
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
             config.get("kafka.bootstrap.servers")));
@@ -105,7 +106,7 @@ public final class SoakBench {
         SoakSample sample = SoakSample.take(platform.status(), pipeline.jobs(), catalog, namespaces, endpoints);
         samples.add(sample);
         out.println(line(minute * every.toSeconds(), sample));
-        new BenchResultsFile(config.getPath("bench.dir").resolve("soak.tsv")).append(BenchResultsFile.row(
+        results.append(BenchResultsFile.row(
             row(started, load, plan, minute * every.toSeconds(), sample)));
       }
       out.println("soak: runs per job (the batch's include its timer runs): " + pipeline.runs());
