@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +29,8 @@ class RestartingProcessTest {
     List<String> job = List.of("/bin/sh", "-c", "echo run; while [ ! -f " + release + " ]; do sleep 0.05; done");
     try (RestartingProcess process = RestartingProcess.start("job", job, Map.of(), log,
         RestartingProcess.Policy.ON_FAILURE, Duration.ofMillis(100), Duration.ofHours(1))) {
-      await(process::running);
+      // Killed once it has written its line: a kill before the shell's echo would leave nothing to compare.
+      await(() -> process.running() && lines(log).size() == 1);
       assertTrue(process.kill9());
       await(() -> process.runs() == 2 && process.running());
       Files.createFile(release);
@@ -56,6 +59,14 @@ class RestartingProcessTest {
       Thread.sleep(200);
       assertFalse(process.running());
       assertEquals(1, process.runs());
+    }
+  }
+
+  private static List<String> lines(Path log) {
+    try {
+      return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
