@@ -2,6 +2,8 @@ package io.olistlakehouse.cli;
 
 import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.platform.kafka.CommittedRecords;
+import io.olistlakehouse.platform.kafka.KafkaClients;
+import io.olistlakehouse.platform.kafka.KafkaClients.Role;
 import io.olistlakehouse.replay.Pacing;
 import io.olistlakehouse.replay.ReplayOutcome;
 import io.olistlakehouse.replay.ReplayTopics;
@@ -32,7 +34,7 @@ final class DemoReplayStep {
       ReplayReport.print(outcome, topics, source.rejections(), System.out);
     }
     System.out.println("== records per topic, read back from Kafka (read_committed)");
-    ReplayReport.printCounts(CommittedRecords.count(config.get("kafka.bootstrap.servers"), topics.eventTopics(),
+    ReplayReport.printCounts(CommittedRecords.count(KafkaClients.properties(config, Role.ADMIN), topics.eventTopics(),
         Duration.ofSeconds(config.getLong("replay.kafka.timeout.seconds"))), System.out);
     return String.format("%,d events in %d Kafka topics (%s...)", outcome.totalEvents(),
         topics.eventTopics().size(), topics.eventTopics().get(0));

@@ -23,6 +23,12 @@ import java.util.regex.Pattern;
  * dashes as underscores ({@code s3.endpoint} -> {@code LAKEHOUSE_S3_ENDPOINT}). Values may refer to other keys as
  * {@code ${key}}; references are resolved after overrides, so overriding {@code lakehouse.host} moves every endpoint
  * built from it.
+ *
+ * <p>A profile file names the file it refines with {@code config.extends} and sets only what differs
+ * (configs/profiles/secure.properties). Keys listed in {@code config.secret.keys} are secrets: they come from the
+ * environment only (the file listing them may not set them; values of the file it extends are dropped), each must
+ * be set, and {@link #write} leaves them out of the file it writes (processes started by the platform get them
+ * through {@link #secretEnvironment()}).
  */
 public final class LakehouseConfig {
 
@@ -31,6 +37,10 @@ public final class LakehouseConfig {
   public static final String CONFIG_FILE_PROPERTY = "lakehouse.config";
   /** Set by bin/lakehouse and the build: the project directory that relative paths are resolved against. */
   public static final String HOME_PROPERTY = "lakehouse.home";
+  /** The file a profile refines, relative to the project directory. */
+  public static final String EXTENDS_KEY = "config.extends";
+  /** The keys whose values come from the environment only. */
+  public static final String SECRET_KEYS = "config.secret.keys";
   private static final String ENV_PREFIX = "LAKEHOUSE_";
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
 
@@ -53,14 +63,57 @@ public final class LakehouseConfig {
   }
 
   public static LakehouseConfig load(Path file, Map<String, String> env, Path home) {
-    Map<String, String> raw = readProperties(file);
+    Map<String, String> raw = readLayered(file, home, 0);
+    Map<String, String> own = readProperties(file);
+    List<String> secrets = secretKeys(raw);
+    // A value the extended file gives (the local default's development passwords) is dropped; one set here is a
+    // mistake worth stopping for.
+    for (String key : secrets) {
+      if (!own.getOrDefault(key, "").isEmpty()) {
+        throw new IllegalArgumentException("configuration key '" + key + "' is a secret: set " + envName(key)
+            + " in the environment, never in a file (" + file + ")");
+      }
+      raw.put(key, "");
+    }
     for (String key : List.copyOf(raw.keySet())) {
       String override = env.get(envName(key));
       if (override != null) {
         raw.put(key, override);
       }
     }
+    List<String> unset = secrets.stream().filter(key -> raw.get(key).isEmpty()).map(LakehouseConfig::envName).toList();
+    if (!unset.isEmpty()) {
+      throw new IllegalArgumentException("the configuration " + file + " takes its secrets from the environment, "
+          + "and these are not set: " + String.join(", ", unset));
+    }
     return new LakehouseConfig(raw, home);
+  }
+
+  /** A file and, under it, the files it extends: the extending file's keys win. */
+  private static Map<String, String> readLayered(Path file, Path home, int depth) {
+    if (depth > 5) {
+      throw new IllegalArgumentException("configuration files extend each other in a cycle at " + file);
+    }
+    Map<String, String> own = readProperties(file);
+    String base = own.remove(EXTENDS_KEY);
+    if (base == null || base.isEmpty()) {
+      return own;
+    }
+    Map<String, String> merged = readLayered(home.resolve(base), home, depth + 1);
+    merged.putAll(own);
+    return merged;
+  }
+
+  private static List<String> secretKeys(Map<String, String> raw) {
+    String listed = raw.getOrDefault(SECRET_KEYS, "");
+    return listed.isEmpty() ? List.of() : List.of(listed.split("\\s*,\\s*"));
+  }
+
+  /** The secrets as environment variables ({@code LAKEHOUSE_...}), for the processes the platform starts. */
+  public Map<String, String> secretEnvironment() {
+    Map<String, String> env = new TreeMap<>();
+    secretKeys(raw).forEach(key -> env.put(envName(key), values.get(key)));
+    return env;
   }
 
   /** A copy with some keys replaced before references are resolved again (tests pick free ports this way). */
@@ -118,13 +171,18 @@ public final class LakehouseConfig {
 
   /**
    * Fills {@code ${key}} placeholders of a template (the Kafka server templates, for one) from {@code extra} first,
-   * then from this configuration; an unknown placeholder is an error naming it.
+   * then from this configuration; an unknown placeholder is an error naming it. {@code ${provider:name}} is left as
+   * it is: that is a Kafka config provider's variable ({@code ${env:LAKEHOUSE_...}} keeps secrets out of files).
    */
   public String render(String template, Map<String, String> extra) {
     Matcher m = REFERENCE.matcher(template);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String key = m.group(1);
+      if (key.contains(":")) {
+        m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+        continue;
+      }
       String value = extra.containsKey(key) ? extra.get(key) : values.get(key);
       if (value == null) {
         throw new IllegalArgumentException("template placeholder ${" + key + "} is not a configuration key");
@@ -216,13 +274,17 @@ public final class LakehouseConfig {
     return values;
   }
 
-  /** Writes the resolved values, so processes started from this configuration see exactly it. */
+  /**
+   * Writes the resolved values, so processes started from this configuration see exactly it; secrets are left
+   * out (written empty), as they must come from the environment.
+   */
   public void write(Path file) {
     try {
       Files.createDirectories(file.getParent());
       try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
         Properties p = new Properties();
         p.putAll(values);
+        secretKeys(raw).forEach(key -> p.put(key, ""));
         p.store(w, "resolved Olist Lakehouse configuration (written by the platform; edit configs/ instead)");
       }
     } catch (IOException e) {

@@ -4,6 +4,8 @@ import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.platform.airflow.AirflowServer;
 import io.olistlakehouse.platform.catalog.CatalogServer;
 import io.olistlakehouse.platform.catalog.IcebergCatalogs;
+import io.olistlakehouse.platform.kafka.KafkaAcls;
+import io.olistlakehouse.platform.kafka.KafkaClients;
 import io.olistlakehouse.platform.kafka.KafkaCluster;
 import io.olistlakehouse.platform.monitoring.MetricsAgent;
 import io.olistlakehouse.platform.monitoring.MonitoringServer;
@@ -62,7 +64,7 @@ public final class Platform {
     Path workDir = config.getPath("work.dir");
     this.configFile = workDir.resolve("run/lakehouse.properties");
     this.host = config.get("lakehouse.host");
-    this.supervisor = new ProcessSupervisor(workDir, host);
+    this.supervisor = new ProcessSupervisor(workDir, host, config.secretEnvironment());
     this.kafka = new KafkaCluster(config, configFile);
   }
 
@@ -166,6 +168,9 @@ public final class Platform {
     ObjectStore.ensureBucket(config);
     int nodes = kafka.nodeIds().size();
     await("Kafka cluster with " + nodes + " brokers", () -> kafka.liveBrokers() == nodes, null);
+    if (KafkaClients.secured(config)) {
+      KafkaAcls.grant(config);
+    }
     IcebergCatalogs.ensureNamespaces(config);
     for (ProcessSpec late : specs.stream().filter(s -> LATE.contains(s.name())).toList()) {
       supervisor.start(late);

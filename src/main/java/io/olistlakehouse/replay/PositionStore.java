@@ -31,12 +31,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class PositionStore {
 
-  private final String bootstrap;
+  private final Properties client;
   private final String topic;
   private final Duration timeout;
 
-  public PositionStore(String bootstrap, String topic, Duration timeout) {
-    this.bootstrap = bootstrap;
+  /** {@code client}: the bootstrap servers and authentication of the consumer that reads positions back. */
+  public PositionStore(Properties client, String topic, Duration timeout) {
+    this.client = client;
     this.topic = topic;
     this.timeout = timeout;
   }
@@ -58,7 +59,7 @@ public final class PositionStore {
     TopicPartition tp = new TopicPartition(topic, 0);
     long end = endOffset(admin, tp);
     Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.putAll(client);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "replay-position-reader");

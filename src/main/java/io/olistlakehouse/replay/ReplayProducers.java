@@ -1,6 +1,8 @@
 package io.olistlakehouse.replay;
 
 import io.olistlakehouse.config.LakehouseConfig;
+import io.olistlakehouse.platform.kafka.KafkaClients;
+import io.olistlakehouse.platform.kafka.KafkaClients.Role;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -15,7 +17,7 @@ public final class ReplayProducers {
   public static Properties tuning(LakehouseConfig config) {
     Properties p = new Properties();
     p.putAll(config.withPrefix("replay.producer."));
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.get("kafka.bootstrap.servers"));
+    p.putAll(KafkaClients.settings(config, Role.REPLAYER));
     // Not overridable: the restart guarantee rests on them.
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -33,7 +35,8 @@ public final class ReplayProducers {
    * One transactional id per (source, topic prefix): a second instance replaying the same data into the same
    * topics fences the first, and different targets never interfere.
    */
-  public static String transactionalId(String sourceFingerprint, String topicPrefix) {
-    return "olist-replay-" + PositionStore.sha256(sourceFingerprint + "\n" + topicPrefix).substring(0, 24);
+  public static String transactionalId(LakehouseConfig config, String sourceFingerprint, String topicPrefix) {
+    return config.get("replay.transactional.id.prefix")
+        + PositionStore.sha256(sourceFingerprint + "\n" + topicPrefix).substring(0, 24);
   }
 }

@@ -3,6 +3,8 @@ package io.olistlakehouse.replay;
 import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.contracts.BronzeContracts;
 import io.olistlakehouse.contracts.BronzeStream;
+import io.olistlakehouse.platform.kafka.KafkaClients;
+import io.olistlakehouse.platform.kafka.KafkaClients.Role;
 import io.olistlakehouse.serde.ConfluentAvroSerializer;
 import io.olistlakehouse.serde.SchemaRegistryClient;
 import io.olistlakehouse.source.OrderSource;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -56,16 +59,17 @@ public final class Replayer {
     Duration timeout = Duration.ofSeconds(config.getLong("replay.kafka.timeout.seconds"));
     String fingerprint = source.fingerprint();
     String positionKey = PositionStore.key(fingerprint);
-    String bootstrap = config.get("kafka.bootstrap.servers");
-    PositionStore positions = new PositionStore(bootstrap, topics.positionTopic(), timeout);
+    Properties client = KafkaClients.properties(config, Role.REPLAYER);
+    PositionStore positions = new PositionStore(client, topics.positionTopic(), timeout);
+    Properties adminSettings = KafkaClients.properties(config, Role.REPLAYER);
+    adminSettings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
 
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
+    try (Admin admin = Admin.create(adminSettings);
         KafkaProducer<byte[], byte[]> producer =
-            ReplayProducers.create(config, ReplayProducers.transactionalId(fingerprint, topics.prefix()))) {
+            ReplayProducers.create(config, ReplayProducers.transactionalId(config, fingerprint, topics.prefix()))) {
       topics.ensure(admin, config, timeout);
       ConfluentAvroSerializer values = registeredSerializer();
-      initTransactions(producer, bootstrap);
+      initTransactions(producer, config.get("kafka.bootstrap.servers"));
       // Topic metadata now, not at the first send to each topic inside the timed loop.
       topics.eventTopics().forEach(producer::partitionsFor);
       Optional<ReplayPosition> stored = positions.load(admin, positionKey);

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,20 +40,47 @@ public class SchemaRegistryClient {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final String baseUrl;
+  /** "Basic ..." from the URL's user info (Confluent's basic.auth.credentials.source=URL), or null. */
+  private final String authorization;
   private final HttpClient http;
   private final ObjectMapper mapper = new ObjectMapper();
   private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
   private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
 
+  /** {@code baseUrl} may carry {@code user:password@} (percent-encoded), sent as HTTP basic authentication. */
   public SchemaRegistryClient(String baseUrl) {
-    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    URI uri = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
+    String userInfo = uri.getUserInfo();
+    this.authorization = userInfo == null ? null
+        : "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
+    this.baseUrl = userInfo == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo() + "@", "");
     // HTTP/1.1: the JDK client would otherwise try an h2c upgrade on every plain-http request.
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
   }
 
-  /** The registry of the project configuration ({@code registry.url}). */
+  /** The registry of the project configuration ({@code registry.url}, {@code registry.user}). */
   public static SchemaRegistryClient fromConfig(LakehouseConfig config) {
-    return new SchemaRegistryClient(config.get("registry.url"));
+    return new SchemaRegistryClient(clientUrl(config));
+  }
+
+  /**
+   * {@code registry.url}, with {@code registry.user} and its password as the URL's user info when a user is set:
+   * one string that carries the credentials to wherever a client is built (Spark's executors, Kafka serde configs).
+   * Never print it; {@link #baseUrl()} is the same without them.
+   */
+  public static String clientUrl(LakehouseConfig config) {
+    String url = config.get("registry.url");
+    String user = config.get("registry.user", "");
+    if (user.isEmpty()) {
+      return url;
+    }
+    URI uri = URI.create(url);
+    String userInfo = encodeUserInfo(user) + ":" + encodeUserInfo(config.get("registry.password"));
+    return uri.getScheme() + "://" + userInfo + "@" + uri.getRawAuthority() + uri.getRawPath();
+  }
+
+  private static String encodeUserInfo(String part) {
+    return URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   public String baseUrl() {
@@ -149,6 +177,9 @@ public class SchemaRegistryClient {
   private JsonNode send(String method, String path, JsonNode body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
         .header("Accept", CONTENT_TYPE + ", application/json");
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     try {
       if (body != null) {
         request.header("Content-Type", CONTENT_TYPE)
@@ -160,7 +191,7 @@ public class SchemaRegistryClient {
       JsonNode json = parseJson(response.body());
       if (response.statusCode() / 100 != 2) {
         throw new SchemaRegistryException(response.statusCode(), json.path("error_code").asInt(-1),
-            json.path("message").asText(new String(response.body(), StandardCharsets.UTF_8)));
+            json.path("message").asText(failure(response)));
       }
       return json;
     } catch (IOException e) {
@@ -170,6 +201,15 @@ public class SchemaRegistryClient {
       Thread.currentThread().interrupt();
       throw new SchemaRegistryException("interrupted while calling the schema registry at " + baseUrl, e);
     }
+  }
+
+  private static String failure(HttpResponse<byte[]> response) {
+    String body = new String(response.body(), StandardCharsets.UTF_8);
+    if (!body.isBlank()) {
+      return body;
+    }
+    return response.statusCode() == 401 ? "HTTP 401: the registry wants credentials (registry.user and "
+        + "LAKEHOUSE_REGISTRY_PASSWORD), and these were missing or wrong" : "HTTP " + response.statusCode();
   }
 
   private JsonNode parseJson(byte[] body) {

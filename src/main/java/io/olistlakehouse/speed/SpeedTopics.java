@@ -1,7 +1,6 @@
 package io.olistlakehouse.speed;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -12,7 +11,7 @@ public final class SpeedTopics {
   private SpeedTopics() {}
 
   public static List<String> missing(SpeedSettings settings) throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", settings.stream().bootstrapServers()))) {
+    try (Admin admin = Admin.create(settings.stream().kafkaClient())) {
       Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
       return SpeedEventFrames.topics(settings).stream().filter(t -> !existing.contains(t)).toList();
     }

@@ -21,9 +21,10 @@ public final class KafkaLag implements AutoCloseable {
   private final Admin admin;
   private volatile Map<TopicPartition, Long> position = Map.of();
 
-  public KafkaLag(String bootstrapServers) {
+  /** {@code client}: bootstrap servers and authentication, as the job connects. */
+  public KafkaLag(Properties client) {
     Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.putAll(client);
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
     this.admin = Admin.create(props);

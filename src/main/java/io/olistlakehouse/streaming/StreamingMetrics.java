@@ -83,7 +83,7 @@ public final class StreamingMetrics extends StreamingQueryListener implements Au
   public static StreamingMetrics serve(LakehouseConfig config, StreamingJob<?> job) {
     StreamingSettings settings = job.settings();
     return new StreamingMetrics(job.name(), config.get("lakehouse.host"),
-        config.getInt(settings.keyPrefix() + "metrics.port"), new KafkaLag(settings.bootstrapServers()),
+        config.getInt(settings.keyPrefix() + "metrics.port"), new KafkaLag(settings.kafkaClient()),
         job.deadLetterReasons());
   }
 

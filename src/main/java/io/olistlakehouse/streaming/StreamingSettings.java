@@ -1,11 +1,17 @@
 package io.olistlakehouse.streaming;
 
 import io.olistlakehouse.config.LakehouseConfig;
+import io.olistlakehouse.platform.kafka.KafkaClients;
+import io.olistlakehouse.platform.kafka.KafkaClients.Role;
+import io.olistlakehouse.serde.SchemaRegistryClient;
 import io.olistlakehouse.spark.KafkaSource;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -18,6 +24,7 @@ import org.apache.spark.sql.SparkSession;
 public record StreamingSettings(
     String keyPrefix,
     String bootstrapServers,
+    Map<String, String> kafkaAuthentication,
     String topicPrefix,
     String registryUrl,
     String catalogName,
@@ -32,8 +39,9 @@ public record StreamingSettings(
     return new StreamingSettings(
         keyPrefix,
         config.get("kafka.bootstrap.servers"),
+        KafkaClients.authentication(config, Role.JOBS),
         config.get(keyPrefix + "topic.prefix"),
-        config.get("registry.url"),
+        SchemaRegistryClient.clientUrl(config),
         config.get("catalog.name"),
         config.get(keyPrefix + "namespace"),
         config.getPath(keyPrefix + "checkpoint.dir"),
@@ -46,7 +54,17 @@ public record StreamingSettings(
 
   /** The job's Kafka source over {@code topics}, from their earliest offsets. */
   public Dataset<Row> readKafka(SparkSession spark, List<String> topics) {
-    return KafkaSource.read(spark, bootstrapServers, topics, maxOffsetsPerTrigger, kafkaOptions);
+    Map<String, String> options = new LinkedHashMap<>(kafkaOptions);
+    kafkaAuthentication.forEach((k, v) -> options.put("kafka." + k, v));
+    return KafkaSource.read(spark, bootstrapServers, topics, maxOffsetsPerTrigger, options);
+  }
+
+  /** Settings of a plain Kafka client (admin, consumer) connecting as the job does. */
+  public Properties kafkaClient() {
+    Properties p = new Properties();
+    p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.putAll(kafkaAuthentication);
+    return p;
   }
 
   /** {@code <catalog>.<namespace>}, the prefix of every table the job writes. */

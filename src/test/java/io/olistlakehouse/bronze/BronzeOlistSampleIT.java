@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.olistlakehouse.contracts.BronzeStream;
 import io.olistlakehouse.contracts.BronzeTopics;
 import io.olistlakehouse.platform.kafka.CommittedRecords;
+import io.olistlakehouse.platform.kafka.KafkaClients;
+import io.olistlakehouse.platform.kafka.KafkaClients.Role;
 import io.olistlakehouse.testing.TestLauncher;
 import io.olistlakehouse.testing.TestOlistSample;
 import io.olistlakehouse.testing.TestPlatform;
@@ -54,7 +56,7 @@ class BronzeOlistSampleIT {
     System.out.println("replay:\n" + replay.stdout() + "submit bronze_ingest --mode once:\n" + landed.stdout());
 
     SparkSession spark = TestSpark.session();
-    Map<String, Long> committed = CommittedRecords.count(fixture.config().get("kafka.bootstrap.servers"),
+    Map<String, Long> committed = CommittedRecords.count(KafkaClients.properties(fixture.config(), Role.ADMIN),
         topics.all(), Duration.ofMinutes(2));
     Map<String, Long> inTopics = new TreeMap<>();
     Map<String, Long> inTables = new TreeMap<>();

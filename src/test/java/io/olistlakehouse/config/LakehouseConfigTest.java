@@ -1,6 +1,7 @@
 package io.olistlakehouse.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,5 +81,51 @@ class LakehouseConfigTest {
     Path out = dir.resolve("run/resolved.properties");
     config.write(out);
     assertEquals(config.asMap(), LakehouseConfig.load(out, Map.of(), dir).asMap());
+  }
+
+  @Test
+  void aSecretOfTheExtendedFileIsDroppedForTheEnvironmentsValue() throws Exception {
+    Files.writeString(dir.resolve("base.properties"), "db.password=development\n");
+    Path profile = dir.resolve("profile.properties");
+    Files.writeString(profile, "config.extends=base.properties\nconfig.secret.keys=db.password\n");
+    assertThrows(IllegalArgumentException.class, () -> LakehouseConfig.load(profile, Map.of(), dir));
+    assertEquals("s", LakehouseConfig.load(profile, Map.of("LAKEHOUSE_DB_PASSWORD", "s"), dir).get("db.password"));
+  }
+
+  @Test
+  void aProfileRefinesTheFileItExtends() throws Exception {
+    Files.writeString(dir.resolve("base.properties"), "host=h\nport=1\nurl=${host}:${port}\n");
+    Path profile = dir.resolve("profile.properties");
+    Files.writeString(profile, "config.extends=base.properties\nport=2\n");
+    LakehouseConfig config = LakehouseConfig.load(profile, Map.of("LAKEHOUSE_HOST", "e"), dir);
+    assertEquals("e:2", config.get("url"));
+  }
+
+  @Test
+  void secretsComeFromTheEnvironmentOnlyAndAreNeverWritten() throws Exception {
+    Path file = write("config.secret.keys=db.password\ndb.password=\ndb.url=jdbc:x\n");
+    IllegalArgumentException unset = assertThrows(IllegalArgumentException.class,
+        () -> LakehouseConfig.load(file, Map.of(), dir));
+    assertTrue(unset.getMessage().contains("LAKEHOUSE_DB_PASSWORD"), unset.getMessage());
+    Path inFile = dir.resolve("in-file.properties");
+    Files.writeString(inFile, "config.secret.keys=db.password\ndb.password=hunter2\n");
+    IllegalArgumentException written = assertThrows(IllegalArgumentException.class,
+        () -> LakehouseConfig.load(inFile, Map.of("LAKEHOUSE_DB_PASSWORD", "s"), dir));
+    assertTrue(written.getMessage().contains("is a secret"), written.getMessage());
+
+    Map<String, String> env = Map.of("LAKEHOUSE_DB_PASSWORD", "s3cr3t");
+    LakehouseConfig config = LakehouseConfig.load(file, env, dir);
+    assertEquals("s3cr3t", config.get("db.password"));
+    assertEquals(env, config.secretEnvironment());
+    Path out = dir.resolve("run/resolved.properties");
+    config.write(out);
+    assertFalse(Files.readString(out).contains("s3cr3t"));
+    assertEquals(config.asMap(), LakehouseConfig.load(out, env, dir).asMap());
+  }
+
+  @Test
+  void renderLeavesKafkaConfigProviderVariablesAlone() throws Exception {
+    LakehouseConfig config = LakehouseConfig.load(write("user=u\n"), Map.of(), dir);
+    assertEquals("u ${env:PASSWORD}", config.render("${user} ${env:PASSWORD}", Map.of()));
   }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.olistlakehouse.contracts.BronzeStream;
 import io.olistlakehouse.platform.kafka.CommittedRecords;
+import io.olistlakehouse.platform.kafka.KafkaClients;
+import io.olistlakehouse.platform.kafka.KafkaClients.Role;
 import io.olistlakehouse.testing.TestLauncher;
 import io.olistlakehouse.testing.TestPlatform;
 import java.nio.ByteBuffer;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -31,7 +34,6 @@ class ReplayCrashRecoveryIT {
   private static final Pattern PROGRESS = Pattern.compile("replay: ([0-9,]+) events");
 
   private final TestPlatform fixture = TestPlatform.shared();
-  private final String bootstrap = fixture.config().get("kafka.bootstrap.servers");
 
   private Map<String, String> env(String prefix) {
     // Small transactions and frequent progress lines: more commit boundaries to land a kill near.
@@ -117,7 +119,8 @@ class ReplayCrashRecoveryIT {
   private Map<String, List<String>> recordsPerKey(String prefix) {
     ReplayTopics topics = new ReplayTopics(prefix, "_replay_position");
     Map<String, List<String>> out = new HashMap<>();
-    CommittedRecords.forEach(bootstrap, topics.eventTopics(), Duration.ofMinutes(3), r -> {
+    Properties admin = KafkaClients.properties(fixture.config(), Role.ADMIN);
+    CommittedRecords.forEach(admin, topics.eventTopics(), Duration.ofMinutes(3), r -> {
       String stream = r.topic().substring(prefix.length());
       out.computeIfAbsent(stream + "|" + new String(r.key()), k -> new ArrayList<>()).add(digest(r.value()));
     });

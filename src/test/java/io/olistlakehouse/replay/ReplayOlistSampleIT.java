@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.olistlakehouse.contracts.BronzeStream;
 import io.olistlakehouse.platform.kafka.CommittedRecords;
+import io.olistlakehouse.platform.kafka.KafkaClients;
+import io.olistlakehouse.platform.kafka.KafkaClients.Role;
 import io.olistlakehouse.testing.TestLauncher;
 import io.olistlakehouse.testing.TestOlistSample;
 import io.olistlakehouse.testing.TestPlatform;
@@ -121,7 +123,7 @@ class ReplayOlistSampleIT {
   private Map<String, Long> committedCounts(String prefix) {
     ReplayTopics topics = new ReplayTopics(prefix, "_replay_position");
     Map<String, Long> byStream = new TreeMap<>();
-    Map<String, Long> counts = CommittedRecords.count(fixture.config().get("kafka.bootstrap.servers"),
+    Map<String, Long> counts = CommittedRecords.count(KafkaClients.properties(fixture.config(), Role.ADMIN),
         topics.eventTopics(), Duration.ofMinutes(2));
     for (BronzeStream s : BronzeStream.values()) {
       byStream.put(s.streamName(), counts.get(topics.topic(s)));

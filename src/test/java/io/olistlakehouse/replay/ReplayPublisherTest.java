@@ -29,7 +29,8 @@ class ReplayPublisherTest {
   private static final ReplayTopics TOPICS = new ReplayTopics("t-", "_replay_position");
   private static final Serializer<GenericRecord> AVRO = (topic, record) -> AvroBytes.encode(record);
   private final List<OrderBundle> bundles = EventStreamTest.randomOrders(300, 8);
-  private final PositionStore store = new PositionStore("unused:0", TOPICS.positionTopic(), Duration.ofSeconds(1));
+  private final PositionStore store =
+      new PositionStore(new java.util.Properties(), TOPICS.positionTopic(), Duration.ofSeconds(1));
 
   private ReplayOutcome publish(MockProducer<byte[], byte[]> producer, long startIndex, long txEvents) {
     producer.initTransactions();

@@ -84,7 +84,7 @@ class StreamingRunTest {
   }
 
   private static StreamingSettings settings(Path checkpoint) {
-    return new StreamingSettings("echo.", "unused", "", "unused", "unused", "echo", checkpoint, 100,
+    return new StreamingSettings("echo.", "unused", Map.of(), "", "unused", "unused", "echo", checkpoint, 100,
         Duration.ZERO, Duration.ofSeconds(5), Map.of());
   }
 

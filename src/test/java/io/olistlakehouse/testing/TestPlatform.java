@@ -7,12 +7,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -24,17 +27,18 @@ import java.util.stream.Stream;
 public final class TestPlatform {
 
   private static TestPlatform shared;
-  private static FileLock workDirLock;
+  private static final List<FileLock> WORK_DIR_LOCKS = new ArrayList<>();
 
   private final Platform platform;
   private final Duration startup;
 
-  private TestPlatform() {
+  /** {@code profile}: the configuration file; {@code env}: the environment it is loaded with (its secrets). */
+  private TestPlatform(String profile, Map<String, String> env) {
     Path home = Path.of(System.getProperty(LakehouseConfig.HOME_PROPERTY, ".")).toAbsolutePath().normalize();
     Path work = claimWorkDir(home);
-    stopLeftovers(work, home);
+    stopLeftovers(work, home, env);
     deleteRecursively(work);
-    LakehouseConfig base = LakehouseConfig.load(home.resolve("configs/lakehouse.properties"), Map.of(), home);
+    LakehouseConfig base = LakehouseConfig.load(home.resolve(profile), env, home);
     Map<String, String> overrides = new HashMap<>();
     overrides.put("work.dir", work.toString());
     for (String key : base.asMap().keySet()) {
@@ -49,9 +53,21 @@ public final class TestPlatform {
 
   public static synchronized TestPlatform shared() {
     if (shared == null) {
-      shared = new TestPlatform();
+      shared = new TestPlatform("configs/lakehouse.properties", Map.of());
     }
     return shared;
+  }
+
+  /**
+   * A platform of the test's own under the secure profile (configs/profiles/secure.properties), whose secrets are
+   * {@code secrets} (LAKEHOUSE_* variables); stop it with {@link #down()}.
+   */
+  public static synchronized TestPlatform secured(Map<String, String> secrets) {
+    return new TestPlatform("configs/profiles/secure.properties", secrets);
+  }
+
+  public void down() {
+    platform.down();
   }
 
   public LakehouseConfig config() {
@@ -81,8 +97,9 @@ public final class TestPlatform {
       for (int n = 1; ; n++) {
         FileChannel channel = FileChannel.open(home.resolve("target/it-work-" + n + ".lock"),
             StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        workDirLock = channel.tryLock();
-        if (workDirLock != null) {
+        FileLock lock = tryLock(channel);
+        if (lock != null) {
+          WORK_DIR_LOCKS.add(lock);
           return home.resolve("target/it-work-" + n);
         }
         channel.close();
@@ -92,11 +109,20 @@ public final class TestPlatform {
     }
   }
 
+  /** Null when another JVM, or another platform of this one, holds the directory. */
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null;
+    }
+  }
+
   /** An aborted earlier run may have left its processes running: stop them before reusing the directory. */
-  private static void stopLeftovers(Path work, Path home) {
+  private static void stopLeftovers(Path work, Path home, Map<String, String> env) {
     Path previous = work.resolve("run/lakehouse.properties");
     if (Files.isRegularFile(previous)) {
-      new Platform(LakehouseConfig.load(previous, Map.of(), home)).down();
+      new Platform(LakehouseConfig.load(previous, env, home)).down();
     }
   }
 

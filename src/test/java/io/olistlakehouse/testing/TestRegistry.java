@@ -13,9 +13,10 @@ public final class TestRegistry implements AutoCloseable {
   private final InMemorySchemaLog log;
   private final SchemaRegistryServer server;
 
-  private TestRegistry(InMemorySchemaLog log) {
+  private TestRegistry(InMemorySchemaLog log, Map<String, String> settings) {
     // The project configuration without environment overrides, on a free port.
-    LakehouseConfig base = LakehouseConfig.load(Path.of("configs/lakehouse.properties"), Map.of(), Path.of("."));
+    LakehouseConfig base = LakehouseConfig.load(Path.of("configs/lakehouse.properties"), Map.of(), Path.of("."))
+        .withOverrides(settings);
     LakehouseConfig onFreePort = base.withOverrides(Map.of("registry.port", "0"));
     this.log = log;
     this.server = new SchemaRegistryServer(onFreePort, log).start();
@@ -23,12 +24,17 @@ public final class TestRegistry implements AutoCloseable {
   }
 
   public static TestRegistry start() {
-    return new TestRegistry(new InMemorySchemaLog());
+    return new TestRegistry(new InMemorySchemaLog(), Map.of());
   }
 
   /** A new server replaying an existing log, as after a restart. */
   public static TestRegistry start(InMemorySchemaLog log) {
-    return new TestRegistry(log);
+    return new TestRegistry(log, Map.of());
+  }
+
+  /** A server with some configuration keys set ({@code registry.user}, for one). */
+  public static TestRegistry start(Map<String, String> settings) {
+    return new TestRegistry(new InMemorySchemaLog(), settings);
   }
 
   /** The configuration whose {@code registry.url} points at this server. */

@@ -5,6 +5,8 @@ import io.olistlakehouse.bronze.IngestSettings;
 import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.platform.catalog.IcebergCatalogs;
 import io.olistlakehouse.platform.kafka.CommittedRecords;
+import io.olistlakehouse.platform.kafka.KafkaClients;
+import io.olistlakehouse.platform.kafka.KafkaClients.Role;
 import io.olistlakehouse.platform.kafka.KafkaTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +25,6 @@ import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -134,7 +135,7 @@ public final class DeadLetterReplay {
     if (!topicExists()) {
       return marks;
     }
-    CommittedRecords.forEach(settings.stream().bootstrapServers(), List.of(marksTopic), Duration.ofMinutes(2),
+    CommittedRecords.forEach(KafkaClients.properties(config, Role.ADMIN), List.of(marksTopic), Duration.ofMinutes(2),
         r -> marks.put(new String(r.key(), StandardCharsets.UTF_8), ReplayMark.fromJson(r.value())));
     return marks;
   }
@@ -183,12 +184,12 @@ public final class DeadLetterReplay {
   }
 
   private Admin admin() {
-    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.stream().bootstrapServers()));
+    return Admin.create(KafkaClients.properties(config, Role.ADMIN));
   }
 
   private Properties producerProps() {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.stream().bootstrapServers());
+    // An operator's command: it writes the stream topics and its marks, which the jobs' principal may not.
+    Properties p = KafkaClients.properties(config, Role.ADMIN);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     // One id per marks topic: a second replay running at once fences the first instead of duplicating its letters.

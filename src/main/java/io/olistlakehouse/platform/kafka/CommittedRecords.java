@@ -27,10 +27,10 @@ public final class CommittedRecords {
   private CommittedRecords() {}
 
   /** Committed records per topic (a topic that does not exist counts 0). */
-  public static Map<String, Long> count(String bootstrap, Collection<String> topics, Duration timeout) {
+  public static Map<String, Long> count(Properties client, Collection<String> topics, Duration timeout) {
     Map<String, Long> counts = new TreeMap<>();
     topics.forEach(t -> counts.put(t, 0L));
-    forEach(bootstrap, topics, timeout, r -> counts.merge(r.topic(), 1L, Long::sum));
+    forEach(client, topics, timeout, r -> counts.merge(r.topic(), 1L, Long::sum));
     return counts;
   }
 
@@ -41,9 +41,9 @@ public final class CommittedRecords {
    * log ends; a transaction still open after that is left out, as read_committed readers leave it out.
    */
   private static Map<TopicPartition, Long> stableEnds(KafkaConsumer<byte[], byte[]> committed,
-      List<TopicPartition> partitions, String bootstrap, Duration timeout) {
+      List<TopicPartition> partitions, Properties client, Duration timeout) {
     Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.putAll(client);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_UNCOMMITTED.toString());
     try (KafkaConsumer<byte[], byte[]> uncommitted =
         new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -67,10 +67,10 @@ public final class CommittedRecords {
   }
 
   /** Calls {@code action} for every committed record of the topics, up to their current last stable offsets. */
-  public static void forEach(String bootstrap, Collection<String> topics, Duration timeout,
+  public static void forEach(Properties client, Collection<String> topics, Duration timeout,
       Consumer<ConsumerRecord<byte[], byte[]>> action) {
     Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.putAll(client);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
@@ -85,7 +85,7 @@ public final class CommittedRecords {
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = stableEnds(consumer, partitions, bootstrap, timeout);
+      Map<TopicPartition, Long> end = stableEnds(consumer, partitions, client, timeout);
       long deadline = System.nanoTime() + timeout.toNanos();
       while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
         if (System.nanoTime() > deadline) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -23,6 +24,9 @@ public final class KafkaCluster {
 
   private static final String BROKER_MAIN = "kafka.Kafka";
   private static final String STORAGE_TOOL_MAIN = "kafka.tools.StorageTool";
+  private static final String SECURITY_TEMPLATE = "security.properties";
+  /** What StorageTool's --add-scram can parse unquoted. */
+  private static final Pattern PLAIN_CREDENTIAL = Pattern.compile("[A-Za-z0-9_.-]+");
 
   private final LakehouseConfig config;
   private final Path configFile;
@@ -71,17 +75,27 @@ public final class KafkaCluster {
       Path nodeDir = kafkaDir.resolve("node" + id);
       Path dataDir = nodeDir.resolve("data");
       Path serverProperties = nodeDir.resolve("server.properties");
-      Path template = config.getPath("kafka.template.dir").resolve("server" + id + ".properties");
       try {
         Files.createDirectories(dataDir);
-        String rendered = config.render(Files.readString(template), Map.of("node.data.dir", dataDir.toString()));
-        Files.writeString(serverProperties, rendered, StandardCharsets.UTF_8);
+        Files.writeString(serverProperties, serverProperties(id, dataDir), StandardCharsets.UTF_8);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot render Kafka template " + template, e);
+        throw new UncheckedIOException("cannot write " + serverProperties, e);
       }
       if (!Files.exists(dataDir.resolve("meta.properties"))) {
         format(clusterId, serverProperties, nodeDir);
       }
+    }
+  }
+
+  /** A node's server.properties: its template, then the security settings every node shares. */
+  String serverProperties(String id, Path dataDir) {
+    Path templates = config.getPath("kafka.template.dir");
+    Map<String, String> node = Map.of("node.data.dir", dataDir.toString());
+    try {
+      return config.render(Files.readString(templates.resolve("server" + id + ".properties")), node) + "\n"
+          + config.render(Files.readString(templates.resolve(SECURITY_TEMPLATE)), node);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the Kafka templates in " + templates, e);
     }
   }
 
@@ -106,11 +120,17 @@ public final class KafkaCluster {
   }
 
   private void format(String clusterId, Path serverProperties, Path nodeDir) {
-    List<String> cmd = JavaCommand.forMain(config, configFile, "256m", STORAGE_TOOL_MAIN,
+    List<String> args = new ArrayList<>(
         List.of("format", "-t", clusterId, "-c", serverProperties.toString(), "--ignore-formatted"));
+    if (KafkaClients.secured(config)) {
+      args.addAll(scramCredentials());
+    }
+    List<String> cmd = JavaCommand.forMain(config, configFile, "256m", STORAGE_TOOL_MAIN, args);
     try {
       Path log = nodeDir.resolve("format.log");
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().putAll(config.secretEnvironment());
+      Process p = builder.start();
       if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
         p.destroyForcibly();
         throw new IllegalStateException("formatting Kafka storage failed for " + serverProperties + ":\n"
@@ -124,10 +144,28 @@ public final class KafkaCluster {
     }
   }
 
+  /**
+   * The SCRAM users of a secured cluster, created with the storage (KRaft keeps them in its metadata, and brokers
+   * need the admin's before they can talk to each other).
+   */
+  private List<String> scramCredentials() {
+    List<String> args = new ArrayList<>();
+    for (KafkaClients.Role role : KafkaClients.Role.values()) {
+      String user = role.user(config);
+      String password = config.get("kafka." + role.key() + ".password");
+      if (!PLAIN_CREDENTIAL.matcher(user).matches() || !PLAIN_CREDENTIAL.matcher(password).matches()) {
+        throw new IllegalArgumentException("Kafka user and password of kafka." + role.key() + " may only use "
+            + "letters, digits, '_', '.' and '-' (the storage tool reads them unquoted)");
+      }
+      args.add("--add-scram");
+      args.add(KafkaClients.SCRAM + "=[name=" + user + ",password=" + password + "]");
+    }
+    return args;
+  }
+
   /** Number of brokers the cluster reports, or -1 when it does not answer. */
   public int liveBrokers() {
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.get("kafka.bootstrap.servers"));
+    Properties props = KafkaClients.properties(config, KafkaClients.Role.ADMIN);
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
     try (Admin admin = Admin.create(props)) {

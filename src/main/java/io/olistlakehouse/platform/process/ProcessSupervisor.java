@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -19,11 +20,18 @@ public final class ProcessSupervisor {
   private final Path runDir;
   private final Path logDir;
   private final String host;
+  private final Map<String, String> environment;
 
   public ProcessSupervisor(Path workDir, String host) {
+    this(workDir, host, Map.of());
+  }
+
+  /** {@code environment}: variables every process gets (the configuration's secrets, which no file holds). */
+  public ProcessSupervisor(Path workDir, String host, Map<String, String> environment) {
     this.runDir = workDir.resolve("run");
     this.logDir = workDir.resolve("logs");
     this.host = host;
+    this.environment = Map.copyOf(environment);
   }
 
   public Path logFile(String name) {
@@ -63,6 +71,7 @@ public final class ProcessSupervisor {
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(spec.name()).toFile()))
           .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+      pb.environment().putAll(environment);
       pb.environment().putAll(spec.environment());
       Process process = pb.start();
       Files.writeString(pidFile(spec.name()), Long.toString(process.pid()), StandardCharsets.UTF_8);

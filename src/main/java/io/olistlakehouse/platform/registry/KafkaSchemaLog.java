@@ -1,6 +1,7 @@
 package io.olistlakehouse.platform.registry;
 
 import io.olistlakehouse.config.LakehouseConfig;
+import io.olistlakehouse.platform.kafka.KafkaClients;
 import io.olistlakehouse.platform.kafka.KafkaTopics;
 import java.time.Duration;
 import java.util.List;
@@ -48,7 +49,8 @@ public final class KafkaSchemaLog implements SchemaLog {
   public KafkaSchemaLog(LakehouseConfig config) {
     this.topic = config.get("registry.topic", "_schemas");
     this.partition = new TopicPartition(topic, 0);
-    this.common = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.get("kafka.bootstrap.servers"));
+    // The registry connects as the admin: it creates and owns its topic.
+    this.common = Map.<String, Object>copyOf(KafkaClients.settings(config, KafkaClients.Role.ADMIN));
     this.replicationFactor = config.getInt("kafka.default.replication.factor");
     this.minInsyncReplicas = config.get("kafka.min.insync.replicas");
     this.timeoutMs = TimeUnit.SECONDS.toMillis(Long.parseLong(config.get("platform.startup.timeout.seconds", "90")));

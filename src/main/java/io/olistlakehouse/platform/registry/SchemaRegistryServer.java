@@ -1,5 +1,6 @@
 package io.olistlakehouse.platform.registry;
 
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import io.olistlakehouse.config.LakehouseConfig;
 import java.io.IOException;
@@ -64,7 +65,11 @@ public final class SchemaRegistryServer implements AutoCloseable {
       return t;
     });
     http.setExecutor(executor);
-    http.createContext("/", new RegistryHttpHandler(new RegistryService(store, log)));
+    HttpContext context = http.createContext("/", new RegistryHttpHandler(new RegistryService(store, log)));
+    String user = config.get("registry.user", "");
+    if (!user.isEmpty()) {
+      context.setAuthenticator(new PasswordCheck(user, config.get("registry.password")));
+    }
     http.start();
     LOG.log(System.Logger.Level.INFO, "schema registry listening on {0}:{1,number,#} ({2} log records replayed, "
         + "{3} subjects)", address.getHostString(), port(), records.get(), store.subjects(true).size());

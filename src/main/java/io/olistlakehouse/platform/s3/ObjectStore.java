@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -41,6 +42,9 @@ public final class ObjectStore {
     p.setProperty("jclouds.filesystem.basedir", dir.resolve("data").toString());
     try {
       Files.createDirectories(dir.resolve("data"));
+      // s3proxy reads its credentials from this file only: readable by the owner alone, never committed (work dir).
+      Files.deleteIfExists(settings);
+      Files.createFile(settings, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       try (Writer w = Files.newBufferedWriter(settings)) {
         p.store(w, "written by bin/lakehouse up from configs/lakehouse.properties");
       }
