@@ -18,6 +18,8 @@ public final class SetupCommand {
   public static void run(List<String> cmd, Map<String, String> env, Path dir, Path log, String what) {
     try {
       Files.createDirectories(dir);
+      // The log may be the first file of its directory (monitoring's setup runs before anything else is there).
+      Files.createDirectories(log.getParent());
       ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       pb.environment().putAll(env);
