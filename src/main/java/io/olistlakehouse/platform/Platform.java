@@ -144,6 +144,14 @@ public final class Platform {
 
   /** Starts what is not running and waits until all is healthy. Returns how long it took. */
   public Duration up() {
+    return up(Duration.ofSeconds(config.getLong("platform.startup.timeout.seconds")));
+  }
+
+  /**
+   * The same, waiting at most {@code timeout} for each process: a Kafka node back from a kill -9 recovers every
+   * partition's log first, which takes longer than a clean start.
+   */
+  public Duration up(Duration timeout) {
     long start = System.nanoTime();
     config.write(configFile);
     if (config.getList("platform.processes").contains(SUPERSET) && supervisor.running(SUPERSET).isEmpty()) {
@@ -163,21 +171,21 @@ public final class Platform {
     List<ProcessSpec> infrastructure = specs.stream().filter(s -> !LATE.contains(s.name())).toList();
     infrastructure.forEach(supervisor::start);
     for (ProcessSpec spec : infrastructure) {
-      awaitPort(spec);
+      awaitPort(spec, timeout);
     }
     ObjectStore.ensureBucket(config);
     int nodes = kafka.nodeIds().size();
-    await("Kafka cluster with " + nodes + " brokers", () -> kafka.liveBrokers() == nodes, null);
+    await("Kafka cluster with " + nodes + " brokers", () -> kafka.liveBrokers() == nodes, null, timeout);
     if (KafkaClients.secured(config)) {
       KafkaAcls.grant(config);
     }
     IcebergCatalogs.ensureNamespaces(config);
     for (ProcessSpec late : specs.stream().filter(s -> LATE.contains(s.name())).toList()) {
       supervisor.start(late);
-      awaitPort(late);
+      awaitPort(late, timeout);
     }
     if (runsHere(SUPERSET)) {
-      await("Superset's /health", () -> SupersetServer.healthy(config), SUPERSET);
+      await("Superset's /health", () -> SupersetServer.healthy(config), SUPERSET, timeout);
     }
     return Duration.ofNanos(System.nanoTime() - start);
   }
@@ -197,20 +205,20 @@ public final class Platform {
     }
   }
 
-  private void awaitPort(ProcessSpec spec) {
+  private void awaitPort(ProcessSpec spec, Duration timeout) {
     if (!spec.listens()) {
-      await(spec.name() + " running", () -> supervisor.running(spec.name()).isPresent(), spec.name());
+      await(spec.name() + " running", () -> supervisor.running(spec.name()).isPresent(), spec.name(), timeout);
       return;
     }
-    await(spec.name() + " on port " + spec.port(), () -> Ports.accepting(host, spec.port()), spec.name());
+    await(spec.name() + " on port " + spec.port(), () -> Ports.accepting(host, spec.port()), spec.name(), timeout);
   }
 
   /**
    * Waits for a condition; fails at once, with the log's tail, if the local process behind it (null: none, the
    * condition is about other machines too) has died.
    */
-  private void await(String what, BooleanSupplier condition, String processName) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(config.getLong("platform.startup.timeout.seconds")).toNanos();
+  private void await(String what, BooleanSupplier condition, String processName, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (processName != null && supervisor.running(processName).isEmpty()) {
         throw new IllegalStateException(processName + " exited while starting; last lines of "

@@ -114,12 +114,20 @@ public final class TestAirflow implements AutoCloseable {
   }
 
   private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    HttpResponse<String> r = http.send(request.header("Authorization", "Bearer " + token()).build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() / 100 != 2) {
-      throw new IllegalStateException(r.request().method() + " " + r.uri() + ": " + r.statusCode() + " " + r.body());
+    HttpRequest built = request.header("Authorization", "Bearer " + token()).build();
+    for (int attempt = 1; ; attempt++) {
+      HttpResponse<String> r = http.send(built, HttpResponse.BodyHandlers.ofString());
+      // Airflow's SQLite database answers "database is locked" after 5 s when a task writes at the same moment (a
+      // 500 "Database error", its transaction rolled back); a few retries, as Airflow does for its own writes.
+      if (r.statusCode() == 500 && r.body().contains("Database error") && attempt < 4) {
+        Thread.sleep(2000L * attempt);
+        continue;
+      }
+      if (r.statusCode() / 100 != 2) {
+        throw new IllegalStateException(built.method() + " " + r.uri() + ": " + r.statusCode() + " " + r.body());
+      }
+      return JSON.readTree(r.body());
     }
-    return JSON.readTree(r.body());
   }
 
   /** A token for the admin user, whose password the API server generated on its first start. */

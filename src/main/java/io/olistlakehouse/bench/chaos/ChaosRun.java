@@ -95,7 +95,7 @@ final class ChaosRun {
   private Recovery takeAway(Fault fault, long secondsIn) throws InterruptedException {
     platform.supervisor().kill(fault.target());
     Thread.sleep(fault.outage().toMillis());
-    platform.up();
+    platform.up(timeout); // chaos.recovery.timeout.seconds: a node recovers its logs after the kill -9
     long restored = System.nanoTime();
     boolean replaying = !pipeline.job(Fault.REPLAY).finished();
     Map<String, ProgressLog> waiting = new LinkedHashMap<>();
