@@ -61,7 +61,7 @@ public final class Replayer {
     String positionKey = PositionStore.key(fingerprint);
     Properties client = KafkaClients.properties(config, Role.REPLAYER);
     PositionStore positions = new PositionStore(client, topics.positionTopic(), timeout);
-    Properties adminSettings = KafkaClients.properties(config, Role.REPLAYER);
+    Properties adminSettings = (Properties) client.clone();
     adminSettings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
 
     try (Admin admin = Admin.create(adminSettings);

@@ -152,7 +152,7 @@ public final class KafkaCluster {
     List<String> args = new ArrayList<>();
     for (KafkaClients.Role role : KafkaClients.Role.values()) {
       String user = role.user(config);
-      String password = config.get("kafka." + role.key() + ".password");
+      String password = role.password(config);
       if (!PLAIN_CREDENTIAL.matcher(user).matches() || !PLAIN_CREDENTIAL.matcher(password).matches()) {
         throw new IllegalArgumentException("Kafka user and password of kafka." + role.key() + " may only use "
             + "letters, digits, '_', '.' and '-' (the storage tool reads them unquoted)");
