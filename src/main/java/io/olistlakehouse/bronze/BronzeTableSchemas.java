@@ -23,7 +23,12 @@ public final class BronzeTableSchemas {
 
   /** The Spark row layout of a stream table. */
   public static StructType streamRow(BronzeStream stream) {
-    StructType contract = (StructType) SchemaConverters.toSqlType(BronzeContracts.schema(stream)).dataType();
+    return streamRow(BronzeContracts.schema(stream));
+  }
+
+  /** The row layout of a stream table whose records are read into {@code reader} (a contract, or one widened). */
+  public static StructType streamRow(org.apache.avro.Schema reader) {
+    StructType contract = (StructType) SchemaConverters.toSqlType(reader).dataType();
     StructType row = new StructType();
     for (StructField field : contract.fields()) {
       row = row.add(field.name(), field.dataType(), true, field.metadata());
@@ -36,6 +41,10 @@ public final class BronzeTableSchemas {
 
   public static Schema streamTable(BronzeStream stream) {
     return SparkSchemaUtil.convert(streamRow(stream));
+  }
+
+  public static Schema streamTable(org.apache.avro.Schema reader) {
+    return SparkSchemaUtil.convert(streamRow(reader));
   }
 
   public static Schema deadLetterTable() {

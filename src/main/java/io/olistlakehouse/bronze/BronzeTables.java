@@ -1,6 +1,7 @@
 package io.olistlakehouse.bronze;
 
 import io.olistlakehouse.contracts.BronzeStream;
+import io.olistlakehouse.contracts.decode.ReaderSchemas;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,6 +94,13 @@ public final class BronzeTables {
     retune(table);
   }
 
+  /** Gives each stream table read into more than its contract a column for every field the reader adds. */
+  public void addColumns(ReaderSchemas readers) {
+    for (BronzeStream stream : readers.widenedStreams()) {
+      addMissingColumns(load(identifier(stream)), BronzeTableSchemas.streamTable(readers.schema(stream)));
+    }
+  }
+
   /**
    * Moves a table to the configured granularity by Iceberg partition evolution: only new files take the new spec,
    * files already written keep theirs, and nothing is rewritten (readers plan each file by its own spec).
@@ -112,7 +120,7 @@ public final class BronzeTables {
     update.commit();
   }
 
-  /** Columns of a newer contract are added (optional); columns the contract no longer has stay. */
+  /** Columns of a newer contract or reader are added (optional); columns it no longer has stay. */
   private static void addMissingColumns(Table table, Schema wanted) {
     Set<String> present = table.schema().columns().stream().map(Types.NestedField::name).collect(Collectors.toSet());
     if (!wanted.columns().stream().allMatch(c -> present.contains(c.name()))) {

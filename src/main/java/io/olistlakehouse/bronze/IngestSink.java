@@ -1,6 +1,8 @@
 package io.olistlakehouse.bronze;
 
+import io.olistlakehouse.contracts.decode.JvmDecoders;
 import io.olistlakehouse.contracts.decode.KafkaCoordinates;
+import io.olistlakehouse.contracts.decode.ReaderSchemas;
 import io.olistlakehouse.streaming.CommittedMicroBatches;
 import io.olistlakehouse.streaming.MarkedAppend;
 import io.olistlakehouse.streaming.MicroBatchMarker;
@@ -24,10 +26,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Lands a micro-batch in the bronze tables. Tables that already hold it (an earlier attempt committed there) are
- * found first; then one Spark job, with a task per topic (or share of a large topic), decodes the micro-batch into
- * table rows and writes every other table's data files; then each table gets one commit marked with the
- * micro-batch; finally every record read must be in exactly one commit.
+ * Lands a micro-batch in the bronze tables. First each stream table gets a column for every field a newer registered
+ * version of its contract added ({@link ReaderSchemas}), and the tables that already hold the batch (an earlier
+ * attempt committed there) are found; then one Spark job, with a task per topic (or share of a large topic), decodes
+ * the micro-batch into table rows and writes every other table's data files; then each table gets one commit marked
+ * with the micro-batch; finally every record read must be in exactly one commit.
  */
 public final class IngestSink implements MicroBatchSink<IngestMicroBatchReport> {
 
@@ -47,6 +50,10 @@ public final class IngestSink implements MicroBatchSink<IngestMicroBatchReport> 
   @Override
   public IngestMicroBatchReport write(Dataset<Row> batch, MicroBatchMarker marker) throws Exception {
     long start = System.nanoTime();
+    // Read after the batch's offsets were fixed: every schema its records were written with is registered by now.
+    ReaderSchemas readers = ReaderSchemas.latest(JvmDecoders.client(settings.stream().registryUrl()),
+        settings.topics());
+    tables.addColumns(readers);
     Map<String, Table> current = new LinkedHashMap<>();
     Map<String, Snapshot> earlier = new TreeMap<>();
     for (TableIdentifier id : tables.all()) {
@@ -58,8 +65,8 @@ public final class IngestSink implements MicroBatchSink<IngestMicroBatchReport> 
     current.forEach((name, table) -> serializable.put(name, SerializableTable.copyOf(table)));
     String operationId = marker.batchId() + "-" + UUID.randomUUID();
     List<WrittenFiles> tasks = TopicGroups.of(batch.selectExpr(KafkaCoordinates.SOURCE_COLUMNS))
-        .mapPartitions(new LandTopicGroup(settings.stream().registryUrl(), settings.topics(), serializable, earlier.keySet(),
-            operationId)).collect();
+        .mapPartitions(new LandTopicGroup(settings.stream().registryUrl(), settings.topics(), readers, serializable,
+            earlier.keySet(), operationId)).collect();
 
     Map<String, Long> expected = new TreeMap<>();
     Map<String, List<DataFile>> files = new TreeMap<>();

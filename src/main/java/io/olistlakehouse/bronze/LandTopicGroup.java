@@ -4,6 +4,7 @@ import io.olistlakehouse.bronze.TableRowEncoder.EncodedRow;
 import io.olistlakehouse.contracts.BronzeTopics;
 import io.olistlakehouse.contracts.decode.JvmDecoders;
 import io.olistlakehouse.contracts.decode.KafkaCoordinates;
+import io.olistlakehouse.contracts.decode.ReaderSchemas;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -28,19 +29,22 @@ final class LandTopicGroup implements FlatMapFunction<Iterator<InternalRow>, Wri
 
   private final String registryUrl;
   private final BronzeTopics topics;
+  private final ReaderSchemas readers;
   private final Map<String, Table> tables;
   private final Set<String> alreadyCommitted;
   private final String operationId;
 
   /**
+   * @param readers what each stream's records are read into; the tables have a column for each of their fields
    * @param tables serializable copies of the bronze tables by name (a stream's, or {@link BronzeTables#DEAD_LETTER})
    * @param alreadyCommitted tables that hold this batch already: their rows are counted, not written again
    * @param operationId unique per attempt of a batch, part of every file name
    */
-  LandTopicGroup(String registryUrl, BronzeTopics topics, Map<String, Table> tables, Set<String> alreadyCommitted,
-      String operationId) {
+  LandTopicGroup(String registryUrl, BronzeTopics topics, ReaderSchemas readers, Map<String, Table> tables,
+      Set<String> alreadyCommitted, String operationId) {
     this.registryUrl = registryUrl;
     this.topics = topics;
+    this.readers = readers;
     this.tables = Map.copyOf(tables);
     this.alreadyCommitted = Set.copyOf(alreadyCommitted);
     this.operationId = operationId;
@@ -49,7 +53,7 @@ final class LandTopicGroup implements FlatMapFunction<Iterator<InternalRow>, Wri
   @Override
   public Iterator<WrittenFiles> call(Iterator<InternalRow> rows) throws Exception {
     TaskContext task = TaskContext.get();
-    RowEncoding encoding = new RowEncoding(JvmDecoders.forThread(registryUrl, topics), tables);
+    RowEncoding encoding = new RowEncoding(JvmDecoders.forThread(registryUrl, topics, readers), readers, tables);
     KafkaCoordinates.Reader kafka = new KafkaCoordinates.Reader();
     Map<String, TableFileWriter> writers = new LinkedHashMap<>();
     try {

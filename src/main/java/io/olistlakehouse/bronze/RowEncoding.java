@@ -4,6 +4,7 @@ import io.olistlakehouse.bronze.TableRowEncoder.EncodedRow;
 import io.olistlakehouse.contracts.BronzeStream;
 import io.olistlakehouse.contracts.decode.DecodeResult;
 import io.olistlakehouse.contracts.decode.KafkaCoordinates;
+import io.olistlakehouse.contracts.decode.ReaderSchemas;
 import io.olistlakehouse.contracts.decode.RecordDecoder;
 import java.util.EnumMap;
 import java.util.Map;
@@ -19,14 +20,19 @@ import org.apache.iceberg.Table;
 final class RowEncoding {
 
   private final RecordDecoder decoder;
+  private final ReaderSchemas readers;
   private final Map<String, Table> tables;
   private final Map<BronzeStream, StreamRowEncoder> streamRows = new EnumMap<>(BronzeStream.class);
   private TableRowEncoder deadLetterRows;
   private final Map<String, Long> deadLetterReasons = new TreeMap<>();
 
-  /** @param tables the bronze tables by name (a stream's, or {@link BronzeTables#DEAD_LETTER}) */
-  RowEncoding(RecordDecoder decoder, Map<String, Table> tables) {
+  /**
+   * @param readers what the decoder resolves each stream's records into
+   * @param tables the bronze tables by name (a stream's, or {@link BronzeTables#DEAD_LETTER})
+   */
+  RowEncoding(RecordDecoder decoder, ReaderSchemas readers, Map<String, Table> tables) {
     this.decoder = decoder;
+    this.readers = readers;
     this.tables = tables;
   }
 
@@ -50,7 +56,7 @@ final class RowEncoding {
   }
 
   private StreamRowEncoder rows(BronzeStream stream) {
-    return streamRows.computeIfAbsent(stream, s -> new StreamRowEncoder(s, table(s.streamName())));
+    return streamRows.computeIfAbsent(stream, s -> new StreamRowEncoder(s, readers.schema(s), table(s.streamName())));
   }
 
   private Table table(String name) {

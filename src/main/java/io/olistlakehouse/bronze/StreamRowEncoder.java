@@ -1,7 +1,6 @@
 package io.olistlakehouse.bronze;
 
 import io.olistlakehouse.bronze.TableRowEncoder.EncodedRow;
-import io.olistlakehouse.contracts.BronzeContracts;
 import io.olistlakehouse.contracts.BronzeStream;
 import io.olistlakehouse.contracts.decode.BronzeColumns;
 import io.olistlakehouse.contracts.decode.DeadLetterReason;
@@ -29,7 +28,8 @@ import org.apache.iceberg.types.TypeUtil;
 import org.apache.iceberg.types.Types;
 
 /**
- * Encodes the rows of a stream's table straight from records resolved into the stream's contract: each row is the
+ * Encodes the rows of a stream's table straight from records resolved into the stream's reader schema (its contract,
+ * or the contract widened by a newer version's fields): each row is the
  * Avro binary of the table's schema as Iceberg writes its Avro files, in the single-object format (whose header names
  * the schema) that Iceberg's {@code IcebergDecoder} reads, with the path of the row's partition. No Iceberg record is
  * built in between: values go from the contract's representation to Iceberg's internal one (timestamps as epoch
@@ -66,10 +66,10 @@ final class StreamRowEncoder implements StructLike {
   private PartitionKey lastKey;
   private String lastPath;
 
-  StreamRowEncoder(BronzeStream stream, Table layout) {
+  /** @param reader the schema the records come resolved into; its fields fill the table's columns of their name */
+  StreamRowEncoder(BronzeStream stream, org.apache.avro.Schema reader, Table layout) {
     this.table = stream.streamName();
     this.layout = layout;
-    org.apache.avro.Schema contract = BronzeContracts.schema(stream);
     Schema avro = AvroSchemaUtil.convert(layout.schema(), "table"); // the name IcebergEncoder gives it
     List<Types.NestedField> columns = layout.schema().columns();
     int n = columns.size();
@@ -83,7 +83,7 @@ final class StreamRowEncoder implements StructLike {
       Types.NestedField column = columns.get(i);
       Schema field = avro.getFields().get(i).schema();
       names[i] = column.name();
-      sources[i] = source(column, contract.getField(column.name()));
+      sources[i] = source(column, reader.getField(column.name()));
       writers[i] = writer(column.type());
       nullBranch[i] = -1;
       valueBranch[i] = -1;

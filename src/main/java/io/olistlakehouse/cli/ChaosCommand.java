@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
         + "Starts the platform first if it is not up. docs/reliability.md has the scenarios and the figures.",
         "Scenarios: kill (kill -9 of the replay, ingest, speed and batch jobs, which a supervisor restarts), broker "
             + "(a Kafka node down), s3 (the S3 API down), catalog (the catalog server down), bad-input (records "
-            + "to dead-letter, duplicates, orphans and a late event sent beside the replay)."})
+            + "to dead-letter, duplicates, orphans and a late event sent beside the replay), evolution (a new "
+            + "optional field mid-stream becomes a bronze column; an incompatible version is refused by the "
+            + "registry)."})
 final class ChaosCommand implements Callable<Integer> {
 
   @Option(names = "--scenario", split = ",", paramLabel = "NAME",

@@ -17,6 +17,11 @@ public record BronzeTopics(String prefix) implements Serializable {
     return prefix + stream.streamName();
   }
 
+  /** The registry subject of a topic's value schemas (Confluent's TopicNameStrategy). */
+  public static String valueSubject(String topic) {
+    return topic + "-value";
+  }
+
   public List<String> all() {
     return Arrays.stream(BronzeStream.values()).map(this::topic).toList();
   }

@@ -2,6 +2,7 @@ package io.olistlakehouse.replay;
 
 import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.contracts.BronzeContracts;
+import io.olistlakehouse.contracts.BronzeTopics;
 import io.olistlakehouse.contracts.BronzeStream;
 import io.olistlakehouse.platform.kafka.KafkaClients;
 import io.olistlakehouse.platform.kafka.KafkaClients.Role;
@@ -103,7 +104,7 @@ public final class Replayer {
   private ConfluentAvroSerializer registeredSerializer() {
     SchemaRegistryClient registry = SchemaRegistryClient.fromConfig(config);
     for (BronzeStream stream : BronzeStream.values()) {
-      registry.register(topics.topic(stream) + "-value", BronzeContracts.schema(stream));
+      registry.register(BronzeTopics.valueSubject(topics.topic(stream)), BronzeContracts.schema(stream));
     }
     return new ConfluentAvroSerializer(registry);
   }

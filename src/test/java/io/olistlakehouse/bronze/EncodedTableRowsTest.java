@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.olistlakehouse.bronze.TableRowEncoder.EncodedRow;
+import io.olistlakehouse.contracts.BronzeContracts;
 import io.olistlakehouse.contracts.BronzeStream;
 import io.olistlakehouse.contracts.decode.BronzeColumns;
 import io.olistlakehouse.contracts.decode.DeadLetterReason;
@@ -42,6 +43,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class EncodedTableRowsTest {
 
+  private static final org.apache.avro.Schema PAYMENT_CONTRACT = BronzeContracts.schema(BronzeStream.PAYMENT);
+
   private static final Instant DAY_ONE = Instant.parse("2017-03-01T23:00:00Z");
   private static final Duration HOUR = Duration.ofHours(1);
 
@@ -60,7 +63,7 @@ class EncodedTableRowsTest {
   @ValueSource(strings = {"avro", "parquet"})
   void rowsLandInOneFilePerDayAndReadBackAsTheyWere(String format) throws IOException {
     payments.updateProperties().set(TableProperties.DEFAULT_FILE_FORMAT, format).commit();
-    StreamRowEncoder encoder = new StreamRowEncoder(BronzeStream.PAYMENT, payments);
+    StreamRowEncoder encoder = new StreamRowEncoder(BronzeStream.PAYMENT, PAYMENT_CONTRACT, payments);
     IcebergDecoder<Record> decoder = new IcebergDecoder<>(payments.schema());
     TableFileWriter writer = new TableFileWriter("payment", payments, false, 0, 7L, "op-1");
     List<Record> sent = new ArrayList<>();
@@ -87,7 +90,7 @@ class EncodedTableRowsTest {
 
   @Test
   void rowsOfInterleavedDaysStillLandInOneFilePerDay() throws IOException {
-    StreamRowEncoder encoder = new StreamRowEncoder(BronzeStream.PAYMENT, payments);
+    StreamRowEncoder encoder = new StreamRowEncoder(BronzeStream.PAYMENT, PAYMENT_CONTRACT, payments);
     TableFileWriter writer = new TableFileWriter("payment", payments, false, 0, 7L, "op-1");
     for (long n = 0; n < 6; n++) { // as two Kafka partitions of one topic read one after the other: days alternate
       Instant when = DAY_ONE.plus(Duration.ofDays(n % 2));
@@ -123,7 +126,7 @@ class EncodedTableRowsTest {
 
   @Test
   void aRowSentToAnotherPartitionFailsTheTask() {
-    EncodedRow row = new StreamRowEncoder(BronzeStream.PAYMENT, payments)
+    EncodedRow row = new StreamRowEncoder(BronzeStream.PAYMENT, PAYMENT_CONTRACT, payments)
         .encode(TestEvents.record(BronzeStream.PAYMENT, 1, DAY_ONE), at(1));
     TableFileWriter writer = new TableFileWriter("payment", payments, false, 0, 7L, "op-1");
     IllegalStateException e = assertThrows(IllegalStateException.class,
@@ -133,7 +136,7 @@ class EncodedTableRowsTest {
 
   @Test
   void aTableThatHoldsTheBatchAlreadyCountsItsRowsAndWritesNothing() throws IOException {
-    EncodedRow row = new StreamRowEncoder(BronzeStream.PAYMENT, payments)
+    EncodedRow row = new StreamRowEncoder(BronzeStream.PAYMENT, PAYMENT_CONTRACT, payments)
         .encode(TestEvents.record(BronzeStream.PAYMENT, 1), at(1));
     TableFileWriter writer = new TableFileWriter("payment", payments, true, 0, 7L, "op-1");
     writer.write(row.partitionPath(), row.row());

@@ -13,6 +13,7 @@ import io.olistlakehouse.contracts.decode.BronzeColumns;
 import io.olistlakehouse.contracts.decode.DeadLetterReason;
 import io.olistlakehouse.contracts.decode.DecodeResult;
 import io.olistlakehouse.contracts.decode.KafkaCoordinates;
+import io.olistlakehouse.contracts.decode.ReaderSchemas;
 import io.olistlakehouse.contracts.decode.RejectedRecordException;
 import io.olistlakehouse.testing.TestCatalogs;
 import io.olistlakehouse.testing.TestEvents;
@@ -26,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.LogicalTypes;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -43,6 +45,8 @@ import org.junit.jupiter.api.Test;
  */
 class StreamRowEncoderTest {
 
+  private static final org.apache.avro.Schema PAYMENT_CONTRACT = BronzeContracts.schema(BronzeStream.PAYMENT);
+
   /** With milliseconds, so that their conversion is checked too. */
   private static final Instant EVENT_TIME = Instant.parse("2017-03-01T08:30:15.678Z");
   private static final long KAFKA_TIME = Instant.parse("2017-03-02T10:15:30.123Z").toEpochMilli();
@@ -53,7 +57,7 @@ class StreamRowEncoderTest {
   void everyContractFieldAndKafkaCoordinateLandsInItsColumn() throws IOException {
     for (BronzeStream stream : BronzeStream.values()) {
       Table table = streamTable(stream, BronzeTableSchemas.streamTable(stream));
-      StreamRowEncoder encoder = new StreamRowEncoder(stream, table);
+      StreamRowEncoder encoder = new StreamRowEncoder(stream, BronzeContracts.schema(stream), table);
       for (long n : new long[] {3, 4}) { // odd: optional fields set; even: optional fields null
         GenericRecord sent = TestEvents.record(stream, n, EVENT_TIME.plusMillis(n));
         EncodedRow row = encoder.encode(sent, at(stream, n));
@@ -77,7 +81,7 @@ class StreamRowEncoderTest {
   @Test
   void theRowsPartitionFollowsItsEventDay() {
     Table table = streamTable(BronzeStream.PAYMENT, BronzeTableSchemas.streamTable(BronzeStream.PAYMENT));
-    StreamRowEncoder encoder = new StreamRowEncoder(BronzeStream.PAYMENT, table);
+    StreamRowEncoder encoder = new StreamRowEncoder(BronzeStream.PAYMENT, PAYMENT_CONTRACT, table);
     List<String> paths = new ArrayList<>();
     for (String time : List.of("2017-03-01T23:59:59.999Z", "2017-03-02T00:00:00Z", "1969-12-31T23:00:00Z")) {
       paths.add(encoder.encode(TestEvents.record(BronzeStream.PAYMENT, 1, Instant.parse(time)),
@@ -94,7 +98,7 @@ class StreamRowEncoderTest {
     List<Types.NestedField> columns = new ArrayList<>(current.columns());
     columns.addAll(kept.columns());
     Table table = streamTable(BronzeStream.PAYMENT, new Schema(columns));
-    EncodedRow row = new StreamRowEncoder(BronzeStream.PAYMENT, table)
+    EncodedRow row = new StreamRowEncoder(BronzeStream.PAYMENT, PAYMENT_CONTRACT, table)
         .encode(TestEvents.record(BronzeStream.PAYMENT, 5), at(BronzeStream.PAYMENT, 5));
     Record landed = new IcebergDecoder<Record>(table.schema()).decode(row.row());
     assertNull(landed.getField("legacy_channel"));
@@ -102,9 +106,26 @@ class StreamRowEncoderTest {
   }
 
   @Test
+  void aFieldANewerVersionAddedFillsTheColumnAddedForIt() throws IOException {
+    org.apache.avro.Schema latest = new org.apache.avro.Schema.Parser().parse(PAYMENT_CONTRACT.toString()
+        .replaceFirst("]}$", ",{\"name\":\"channel\",\"type\":[\"null\",\"string\"],\"default\":null}]}"));
+    org.apache.avro.Schema reader = ReaderSchemas.widen(PAYMENT_CONTRACT, latest);
+    Table table = streamTable(BronzeStream.PAYMENT, BronzeTableSchemas.streamTable(reader));
+    GenericRecord contract = TestEvents.record(BronzeStream.PAYMENT, 5);
+    GenericRecord widened = new GenericData.Record(reader);
+    PAYMENT_CONTRACT.getFields().forEach(f -> widened.put(f.name(), contract.get(f.name())));
+    widened.put("channel", "app");
+    EncodedRow row = new StreamRowEncoder(BronzeStream.PAYMENT, reader, table)
+        .encode(widened, at(BronzeStream.PAYMENT, 5));
+    Record landed = new IcebergDecoder<Record>(table.schema()).decode(row.row());
+    assertEquals("app", landed.getField("channel"));
+    assertEquals(TestEvents.money(5), landed.getField("payment_value"));
+  }
+
+  @Test
   void aDecimalTooWideOrTooFineForItsColumnIsRefusedAsOutOfContract() {
     Table table = streamTable(BronzeStream.PAYMENT, BronzeTableSchemas.streamTable(BronzeStream.PAYMENT));
-    StreamRowEncoder encoder = new StreamRowEncoder(BronzeStream.PAYMENT, table);
+    StreamRowEncoder encoder = new StreamRowEncoder(BronzeStream.PAYMENT, PAYMENT_CONTRACT, table);
     for (String value : List.of("12345678901.25", "10.125")) { // 13 digits, or 3 decimals, into decimal(12,2)
       GenericRecord event = TestEvents.record(BronzeStream.PAYMENT, 1);
       event.put("payment_value", new BigDecimal(value));

@@ -72,6 +72,19 @@ final class BadInput {
       return landed.values().stream().mapToLong(Long::longValue).sum() + deadLettered();
     }
 
+    /** Both sendings together (bad input and the evolution scenario's records). */
+    Injected plus(Injected other) {
+      Map<BronzeStream, Long> allLanded = new EnumMap<>(BronzeStream.class);
+      allLanded.putAll(landed);
+      other.landed.forEach((stream, n) -> allLanded.merge(stream, n, Long::sum));
+      Map<DeadLetterReason, Long> allDeadLetters = new EnumMap<>(DeadLetterReason.class);
+      allDeadLetters.putAll(deadLetters);
+      other.deadLetters.forEach((reason, n) -> allDeadLetters.merge(reason, n, Long::sum));
+      return new Injected(Map.copyOf(allLanded), Map.copyOf(allDeadLetters), speedDeadLetters + other.speedDeadLetters,
+          lateEvents + other.lateEvents, extraSpeedOrders + other.extraSpeedOrders,
+          extraKpiOrders + other.extraKpiOrders, extraKpiItems + other.extraKpiItems);
+    }
+
     /** The batch layer holds every order any order event names, the late one too. */
     long extraGoldOrders() {
       return extraSpeedOrders + lateEvents;

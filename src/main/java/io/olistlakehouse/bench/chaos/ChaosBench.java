@@ -78,7 +78,7 @@ public final class ChaosBench {
     Platform platform = new Platform(config);
     platform.up(); // what runs already is left alone, as with `bin/lakehouse up`
     List<Fault> faults = FaultSchedule.of(plan.scenarios(), schedulePlan(plan, platform), plan.seed());
-    long rate = plan.rate() != null ? plan.rate() : spreadRate(truth, faults);
+    long rate = plan.rate() != null ? plan.rate() : spreadRate(truth, faults, plan.scenarios());
     out.printf("chaos %s, seed %d: %,d events of %s at %,d events/s, %d faults; scratch %s*, namespace prefix %s%n",
         labels(plan.scenarios()), plan.seed(), truth.events(), plan.sourceLabel(), rate, faults.size(),
         scratch.topicPrefix(), scratch.namespace());
@@ -88,6 +88,8 @@ public final class ChaosBench {
     List<ChaosRun.Recovery> recoveries;
     List<TruthAudit.Check> checks;
     BadInput.Injected injected;
+    List<ChaosReport.SentInput> inputs = new ArrayList<>();
+    SchemaEvolution.Outcome evolution = null;
     Catalog catalog = IcebergCatalogs.open(run);
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
             config.get("kafka.bootstrap.servers")));
@@ -103,20 +105,32 @@ public final class ChaosBench {
       for (String job : List.of(Fault.REPLAY, Fault.INGEST, Fault.SPEED)) {
         pipeline.awaitLine(job, ChaosPipeline.PROGRESS.get(job), timeout);
       }
+      injected = BadInput.Injected.NONE;
+      if (plan.scenarios().contains(ChaosScenario.EVOLUTION)) {
+        // Sent while the replay still writes the old version: both versions interleave in the topic.
+        try (OrderSource source = plan.source().get()) {
+          evolution = new SchemaEvolution(run, topics).inject(source, !pipeline.job(Fault.REPLAY).finished());
+        }
+        injected = injected.plus(evolution.injected());
+        inputs.add(new ChaosReport.SentInput(ChaosScenario.EVOLUTION, evolution.injected().records()
+            + " evolved records sent"));
+        out.println(evolution.describe());
+      }
       pipeline.startBatch();
       pipeline.awaitLine(Fault.BATCH, ChaosPipeline.PROGRESS.get(Fault.BATCH), timeout);
       out.println("chaos: the pipeline runs; logs in " + logDir);
-      injected = BadInput.Injected.NONE;
       if (plan.scenarios().contains(ChaosScenario.BAD_INPUT)) {
         // The late event is late only against a clock: wait until the speed layer has processed data.
         TableIdentifier delivery = TableIdentifier.of(run.get("speed.namespace"), SpeedTables.ORDER_DELIVERY);
         Await.until("the speed layer's first rows", () -> records(catalog, delivery) > 0, timeout, () -> "");
+        BadInput.Injected bad;
         try (OrderSource source = plan.source().get()) {
-          injected = new BadInput(run, topics).inject(source);
+          bad = new BadInput(run, topics).inject(source);
         }
+        injected = injected.plus(bad);
+        inputs.add(new ChaosReport.SentInput(ChaosScenario.BAD_INPUT, bad.records() + " bad records sent"));
         out.printf("chaos: bad input sent: %d records that land (duplicates, orphans, %d late), %d to dead-letter %s%n",
-            injected.records() - injected.deadLettered(), injected.lateEvents(), injected.deadLettered(),
-            injected.deadLetters().keySet());
+            bad.records() - bad.deadLettered(), bad.lateEvents(), bad.deadLettered(), bad.deadLetters().keySet());
       }
       long up = System.nanoTime();
       ChaosRun chaos = new ChaosRun(config, platform, pipeline,
@@ -138,14 +152,17 @@ public final class ChaosBench {
         pipeline.stop(Fault.BATCH);
         finalBatch(pipeline, logDir);
         spark.catalog().clearCache();
-        checks = TruthAudit.run(spark, tables, truth, injected);
+        checks = new ArrayList<>(TruthAudit.run(spark, tables, truth, injected));
+        if (evolution != null) {
+          checks.addAll(SchemaEvolution.checks(spark, tables, evolution));
+        }
       }
     } finally {
       IcebergCatalogs.closeQuietly(catalog);
     }
     boolean passed = checks.stream().allMatch(TruthAudit.Check::passed)
         && recoveries.stream().allMatch(r -> r.recovery() != null || r.fault().hitsJob());
-    ChaosReport report = new ChaosReport(recoveries, injected, checks, passed);
+    ChaosReport report = new ChaosReport(recoveries, inputs, checks, passed);
     report.print(out);
     Path results = config.getPath("bench.dir").resolve("chaos.tsv");
     report.append(results, started, load, plan, rate, truth);
@@ -201,10 +218,14 @@ public final class ChaosBench {
         nodes, ObjectStore.NAME, CatalogServer.NAME);
   }
 
-  /** A rate that keeps the replay going until the last fault has recovered, with each fault given its allowance. */
-  private long spreadRate(SourceTruth truth, List<Fault> faults) {
+  /**
+   * A rate that keeps the replay going until the last fault has recovered, with each fault given its allowance (and
+   * the evolution one more, so that its records are sent mid-stream).
+   */
+  private long spreadRate(SourceTruth truth, List<Fault> faults, List<ChaosScenario> scenarios) {
     long allowance = config.getLong("chaos.recovery.allowance.seconds");
-    long seconds = config.getLong("chaos.lead.seconds");
+    long seconds = config.getLong("chaos.lead.seconds")
+        + (scenarios.contains(ChaosScenario.EVOLUTION) ? allowance : 0);
     for (Fault fault : faults) {
       seconds += fault.delay().toSeconds() + fault.outage().toSeconds() + allowance;
     }

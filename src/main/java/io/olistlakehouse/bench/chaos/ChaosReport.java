@@ -11,18 +11,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The outcome of a chaos run: a table of faults and recoveries, a table of truth checks, one TSV row per fault. */
+/**
+ * The outcome of a chaos run: a table of faults and recoveries, a table of truth checks, one TSV row per fault and
+ * per input sent.
+ */
 final class ChaosReport {
 
+  /** Input a scenario sent instead of a fault (bad records, an evolved schema), as its row shows it. */
+  record SentInput(ChaosScenario scenario, String label) {}
+
   private final List<ChaosRun.Recovery> recoveries;
-  private final BadInput.Injected badInput;
+  private final List<SentInput> inputs;
   private final List<TruthAudit.Check> checks;
   private final boolean passed;
 
-  ChaosReport(List<ChaosRun.Recovery> recoveries, BadInput.Injected badInput, List<TruthAudit.Check> checks,
+  ChaosReport(List<ChaosRun.Recovery> recoveries, List<SentInput> inputs, List<TruthAudit.Check> checks,
       boolean passed) {
     this.recoveries = recoveries;
-    this.badInput = badInput;
+    this.inputs = inputs;
     this.checks = checks;
     this.passed = passed;
   }
@@ -43,9 +49,8 @@ final class ChaosReport {
       out.printf("%-9s %-26s %6d %10s %10s %9d%n", r.fault().scenario().label(), r.fault().describe(), r.secondsIn(),
           seconds(r.recovery()), seconds(r.catchUp()), r.jobRestarts());
     }
-    if (badInput.records() > 0) {
-      out.printf("%-9s %-26s %6s %10s %10s %9s%n", ChaosScenario.BAD_INPUT.label(), badInputLabel(), "-", "-", "-",
-          "-");
+    for (SentInput input : inputs) {
+      out.printf("%-9s %-26s %6s %10s %10s %9s%n", input.scenario().label(), input.label(), "-", "-", "-", "-");
     }
     out.println();
     out.printf("%-46s %-20s %10s %10s %6s %6s%n", "table", "check", "truth", "holds", "lost", "dup");
@@ -64,9 +69,9 @@ final class ChaosReport {
       results.append(BenchResultsFile.row(row(started, load, plan, rate, truth, r.fault().scenario(),
           r.fault().describe(), r.secondsIn(), seconds(r.recovery()), seconds(r.catchUp()), r.jobRestarts())));
     }
-    if (badInput.records() > 0) {
-      results.append(BenchResultsFile.row(row(started, load, plan, rate, truth, ChaosScenario.BAD_INPUT,
-          badInputLabel(), "-", "-", "-", "-")));
+    for (SentInput input : inputs) {
+      results.append(BenchResultsFile.row(row(started, load, plan, rate, truth, input.scenario(), input.label(), "-",
+          "-", "-", "-")));
     }
   }
 
@@ -90,10 +95,6 @@ final class ChaosReport {
     row.put("duplicated", duplicated());
     row.put("checks_passed", checks.stream().filter(TruthAudit.Check::passed).count() + "/" + checks.size());
     return row;
-  }
-
-  private String badInputLabel() {
-    return badInput.records() + " bad records sent";
   }
 
   private static String seconds(Duration d) {

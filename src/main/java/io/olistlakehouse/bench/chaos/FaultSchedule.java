@@ -38,7 +38,7 @@ public final class FaultSchedule {
         case S3 -> faults.add(new Fault(scenario, plan.s3Process(), delay(random, plan), plan.s3Outage()));
         case CATALOG -> faults.add(new Fault(scenario, plan.catalogProcess(), delay(random, plan),
             plan.catalogOutage()));
-        case BAD_INPUT -> { } // sent once by BadInput, nothing to schedule
+        case BAD_INPUT, EVOLUTION -> { } // sent once by BadInput or SchemaEvolution, nothing to schedule
         default -> throw new IllegalStateException("no schedule for " + scenario);
       }
     }

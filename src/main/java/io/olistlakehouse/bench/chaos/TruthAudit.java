@@ -139,7 +139,7 @@ final class TruthAudit {
   }
 
   /** A count that must match, where a difference is a misplaced record rather than a lost or doubled one. */
-  private static Check equal(String table, String what, long expected, long actual) {
+  static Check equal(String table, String what, long expected, long actual) {
     return new Check(table, what, expected, actual, 0, 0);
   }
 

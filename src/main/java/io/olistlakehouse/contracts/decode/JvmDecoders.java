@@ -17,9 +17,18 @@ public final class JvmDecoders {
 
   private JvmDecoders() {}
 
+  /** A decoder reading each stream into its contract. */
   public static RecordDecoder forThread(String registryUrl, BronzeTopics topics) {
-    SchemaRegistryClient client = CLIENTS.computeIfAbsent(registryUrl, SchemaRegistryClient::new);
-    return DECODERS.get().computeIfAbsent(registryUrl + "\n" + topics.prefix(),
-        k -> new RecordDecoder(client, topics));
+    return forThread(registryUrl, topics, ReaderSchemas.contracts());
+  }
+
+  public static RecordDecoder forThread(String registryUrl, BronzeTopics topics, ReaderSchemas readers) {
+    return DECODERS.get().computeIfAbsent(registryUrl + "\n" + topics.prefix() + "\n" + readers.key(),
+        k -> new RecordDecoder(client(registryUrl), topics, readers));
+  }
+
+  /** The JVM's client of a registry, shared with the decoders (and their cache of writer schemas). */
+  public static SchemaRegistryClient client(String registryUrl) {
+    return CLIENTS.computeIfAbsent(registryUrl, SchemaRegistryClient::new);
   }
 }

@@ -16,9 +16,9 @@ import java.util.Optional;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * Turns one Kafka record of a bronze topic into its data resolved into the stream's contract and encoded for where it
- * goes next, or into a dead letter saying why not. The writer's schema comes from the registry by the id in the
- * payload and is resolved into the stream's contract.
+ * Turns one Kafka record of a bronze topic into its data resolved into the stream's reader schema (its contract, or
+ * the contract widened by a newer version's fields, see {@link ReaderSchemas}) and encoded for where it goes next, or
+ * into a dead letter saying why not. The writer's schema comes from the registry by the id in the payload.
  * A registry that cannot be reached is not the record's fault: that error propagates and fails the batch, so the
  * record is retried rather than dead-lettered. Not thread-safe (one per decoding thread, see {@link JvmDecoders}).
  */
@@ -37,16 +37,23 @@ public final class RecordDecoder {
   private final Map<BronzeStream, Map<Integer, List<String>>> conformance = new EnumMap<>(BronzeStream.class);
 
   public RecordDecoder(SchemaRegistryClient registry, BronzeTopics topics) {
+    this(registry, topics, ReaderSchemas.contracts());
+  }
+
+  public RecordDecoder(SchemaRegistryClient registry, BronzeTopics topics, ReaderSchemas readers) {
     this.registry = registry;
     this.topics = topics;
     for (BronzeStream stream : BronzeStream.values()) {
-      deserializers.put(stream, new ConfluentAvroDeserializer(registry, BronzeContracts.schema(stream)));
+      deserializers.put(stream, new ConfluentAvroDeserializer(registry, readers.schema(stream)));
       encoders.put(stream, new ContractEncoder(BronzeContracts.schema(stream)));
       conformance.put(stream, new HashMap<>());
     }
   }
 
-  /** The record as its contract's Avro binary, which Spark's {@code from_avro} turns into columns. */
+  /**
+   * The record as its contract's Avro binary, which Spark's {@code from_avro} turns into columns (a widened reader's
+   * added fields come after the contract's and are left out).
+   */
   public DecodeResult<byte[]> decode(String topic, byte[] key, byte[] value) {
     return decode(topic, key, value, (stream, resolved) -> encoders.get(stream).encode(resolved));
   }

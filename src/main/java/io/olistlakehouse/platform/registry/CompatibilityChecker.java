@@ -47,15 +47,37 @@ public final class CompatibilityChecker {
     }
     List<String> out = new ArrayList<>();
     for (Incompatibility problem : result.getIncompatibilities()) {
-      out.add(describe(problem, reader, readerName, writerName));
+      String field = FieldPaths.fieldAt(reader, problem.getLocation());
+      if (field.isEmpty() && problem.getReaderFragment() != reader) {
+        field = disagreeingFields(reader, writer);
+      }
+      out.add(describe(problem, field, readerName, writerName));
     }
     return out;
   }
 
+  /**
+   * Avro reports a problem found inside a writer's union (an optional field retyped) at "/", the record itself:
+   * the record's fields whose types disagree are where it is.
+   */
+  private static String disagreeingFields(Schema reader, Schema writer) {
+    if (reader.getType() != Schema.Type.RECORD || writer.getType() != Schema.Type.RECORD) {
+      return "";
+    }
+    List<String> names = new ArrayList<>();
+    for (Schema.Field field : reader.getFields()) {
+      Schema.Field written = writer.getField(field.name());
+      if (written != null && SchemaCompatibility.checkReaderWriterCompatibility(field.schema(), written.schema())
+          .getType() == SchemaCompatibilityType.INCOMPATIBLE) {
+        names.add(field.name());
+      }
+    }
+    return String.join("', '", names);
+  }
+
   // e.g. "READER_FIELD_MISSING_DEFAULT_VALUE at /fields/2: field 'x' of the new schema has no default value ..."
-  private static String describe(Incompatibility problem, Schema reader, String readerName, String writerName) {
+  private static String describe(Incompatibility problem, String field, String readerName, String writerName) {
     String location = problem.getLocation();
-    String field = FieldPaths.fieldAt(reader, location);
     String prefix = problem.getType() + " at " + location + ": ";
     String subject = field.isEmpty() ? "the record" : "field '" + field + "'";
     switch (problem.getType()) {

@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The short form of {@code bin/lakehouse chaos} that CI runs: every scenario in one pipeline on the sample (the bad
- * input sent first, then a kill -9 of each job, a broker, the S3 API and the catalog each down for 10 s), shorter
- * delays between the faults, and every table checked against the truth and the bad input. The full form (20 kills,
- * 30-60 s outages, a broker under 5k events/s) is the same code with the defaults; docs/reliability.md has its
- * figures.
+ * The short form of {@code bin/lakehouse chaos} that CI runs: every scenario in one pipeline on the sample (the
+ * evolved schema and the bad input sent first, then a kill -9 of each job, a broker, the S3 API and the catalog each
+ * down for 10 s), shorter delays between the faults, and every table checked against the truth and what was sent.
+ * The full form (20 kills, 30-60 s outages, a broker under 5k events/s) is the same code with the defaults;
+ * docs/reliability.md has its figures.
  */
 class ChaosIT {
 
@@ -38,7 +38,7 @@ class ChaosIT {
         // on CI and the catalog fault came after the last event.
         "LAKEHOUSE_CHAOS_RECOVERY_ALLOWANCE_SECONDS", "60");
     TestLauncher.Running chaos = TestLauncher.start(fixture, env, "chaos", "--scenario",
-        "kill,broker,s3,catalog,bad-input",
+        "kill,broker,s3,catalog,bad-input,evolution",
         "--together", "--kills", "4", "--outage", "10", "--seed", Long.toString(seed));
     TestLauncher.Result result = chaos.await(Duration.ofMinutes(25));
     String output = result.stdout();
@@ -66,11 +66,20 @@ class ChaosIT {
     assertTrue(Pattern.compile("(?m)^speed\\.late_events +order_state_evicted +1 +1 +0 +0 +ok$").matcher(output)
         .find(), "the late event refused by the speed layer:\n" + output);
 
+    // The new optional field is a bronze column holding the 3 evolved records' values; the retyping was refused.
+    assertTrue(Pattern.compile("(?m)^bronze\\.product +rows with brand +3 +3 +0 +0 +ok$").matcher(output).find(),
+        output);
+    assertTrue(Pattern.compile("(?m)^bronze\\.product +evolved mid-stream +1 +1 +0 +0 +ok$").matcher(output).find(),
+        output);
+    assertTrue(Pattern.compile("(?m)^registry product-value +retyped refused +1 +1 +0 +0 +ok$").matcher(output)
+        .find(), output);
+    assertTrue(output.contains("refused: schema registry answered HTTP 409"), output);
+
     Path results = fixture.config().getPath("bench.dir").resolve("chaos.tsv");
     List<String> rows = Files.readAllLines(results);
     assertTrue(rows.get(0).startsWith("date\tscenarios\tseed\t"), rows.get(0));
-    assertEquals(8, rows.stream().filter(r -> r.contains("\t" + seed + "\t")).count(), "7 faults and the bad input:\n"
-        + String.join("\n", rows));
+    assertEquals(9, rows.stream().filter(r -> r.contains("\t" + seed + "\t")).count(), "7 faults, the bad input and "
+        + "the evolution:\n" + String.join("\n", rows));
     assertTrue(rows.stream().skip(1).allMatch(r -> r.contains("\t0\t0\t")), "0 lost, 0 duplicated in every row");
   }
 }

@@ -63,6 +63,17 @@ class CompatibilityCheckerTest {
   }
 
   @Test
+  void backwardRejectsRetypingAnOptionalFieldNamingIt() {
+    Schema v1 = record("Order", ORDER_ID, "{\"name\":\"weight\",\"type\":[\"null\",\"int\"],\"default\":null}");
+    Schema v2 = record("Order", ORDER_ID, "{\"name\":\"weight\",\"type\":\"string\"}");
+    CompatibilityResult result = checker.check(CompatibilityLevel.BACKWARD, v2, versions(v1));
+    assertFalse(result.compatible());
+    String message = String.join("\n", result.messages());
+    // Avro places the problem at the record ("/"): the message still names the field.
+    assertTrue(message.contains("field 'weight' has type string in the new schema but int in version 1"), message);
+  }
+
+  @Test
   void promotionIntToLongIsBackwardButNotForward() {
     Schema v1 = record("R", "{\"name\":\"n\",\"type\":\"int\"}");
     Schema v2 = record("R", "{\"name\":\"n\",\"type\":\"long\"}");
