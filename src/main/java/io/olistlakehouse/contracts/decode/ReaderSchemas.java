@@ -8,6 +8,7 @@ import io.olistlakehouse.serde.SchemaRegistryException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,8 @@ public final class ReaderSchemas implements Serializable {
 
   private static final long serialVersionUID = 1L;
   private static final int SUBJECT_NOT_FOUND = 404;
+  private static final Set<Schema.Type> FLAT = EnumSet.of(Schema.Type.STRING, Schema.Type.ENUM, Schema.Type.INT,
+      Schema.Type.LONG, Schema.Type.FLOAT, Schema.Type.DOUBLE, Schema.Type.BOOLEAN, Schema.Type.BYTES);
 
   /** Avro JSON of the streams whose reader differs from their contract. */
   private final Map<BronzeStream, String> widened;
@@ -81,13 +84,14 @@ public final class ReaderSchemas implements Serializable {
 
   /**
    * The contract followed by the fields of {@code latest} it does not have, each optional: a field without a default
-   * becomes a union with null, defaulting to null, so that records written before it still resolve. The contract
-   * itself when {@code latest} adds nothing.
+   * becomes a union with null, defaulting to null, so that records written before it still resolve. Bronze columns
+   * are flat: a new field of a nested type (a record, an array, a map) is left out, and its records land without it.
+   * The contract itself when {@code latest} adds nothing bronze can hold.
    */
   public static Schema widen(Schema contract, Schema latest) {
     List<Schema.Field> added = new ArrayList<>();
     for (Schema.Field field : latest.getFields()) {
-      if (contract.getField(field.name()) == null) {
+      if (contract.getField(field.name()) == null && flat(field.schema())) {
         added.add(field.hasDefaultValue() ? new Schema.Field(field, field.schema())
             : new Schema.Field(field.name(), nullable(field.schema()), field.doc(), JsonProperties.NULL_VALUE));
       }
@@ -103,6 +107,13 @@ public final class ReaderSchemas implements Serializable {
     Schema reader = Schema.createRecord(contract.getName(), contract.getDoc(), contract.getNamespace(), false, fields);
     contract.getObjectProps().forEach(reader::addProp);
     return reader;
+  }
+
+  /** A primitive or an enum, alone or with null: what one bronze column holds. */
+  private static boolean flat(Schema type) {
+    List<Schema> values = type.getType() == Schema.Type.UNION
+        ? type.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).toList() : List.of(type);
+    return values.size() == 1 && FLAT.contains(values.get(0).getType());
   }
 
   /** The type as a union whose first branch is null, which a null default requires. */

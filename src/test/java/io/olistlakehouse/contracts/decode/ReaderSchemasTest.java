@@ -60,6 +60,15 @@ class ReaderSchemasTest {
   }
 
   @Test
+  void aNewFieldOfANestedTypeIsLeftOutOfTheFlatBronzeRow() {
+    Schema reader = ReaderSchemas.widen(PAYMENT, paymentWith("{\"name\":\"tags\",\"type\":{\"type\":\"array\","
+        + "\"items\":\"string\"},\"default\":[]},{\"name\":\"channel\",\"type\":[\"null\",\"string\"],"
+        + "\"default\":null}"));
+    assertNull(reader.getField("tags"));
+    assertEquals("channel", reader.getFields().get(reader.getFields().size() - 1).name());
+  }
+
+  @Test
   void aLatestVersionThatAddsNothingLeavesTheContract() {
     assertSame(PAYMENT, ReaderSchemas.widen(PAYMENT, PAYMENT));
     Schema fewer = Schema.createRecord(PAYMENT.getName(), null, PAYMENT.getNamespace(), false,
