@@ -53,15 +53,16 @@ class FaultScheduleTest {
   }
 
   @Test
-  void badInputSchedulesNoFault() {
-    assertEquals(List.of(), FaultSchedule.of(List.of(ChaosScenario.BAD_INPUT), PLAN, 5));
+  void inputScenariosScheduleNoFault() {
+    assertEquals(List.of(), FaultSchedule.of(List.of(ChaosScenario.BAD_INPUT, ChaosScenario.EVOLUTION), PLAN, 5));
     assertEquals(ChaosScenario.BAD_INPUT, ChaosScenario.of("bad-input"));
+    assertEquals(ChaosScenario.EVOLUTION, ChaosScenario.of("evolution"));
   }
 
   @Test
   void unknownScenarioNamesTheKnownOnes() {
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> ChaosScenario.of("flood"));
-    assertTrue(e.getMessage().contains("[kill, broker, s3, catalog, bad-input]"), e.getMessage());
+    assertTrue(e.getMessage().contains("[kill, broker, s3, catalog, bad-input, evolution]"), e.getMessage());
   }
 }
