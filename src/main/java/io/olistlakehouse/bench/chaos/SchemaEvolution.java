@@ -4,7 +4,6 @@ import io.olistlakehouse.config.LakehouseConfig;
 import io.olistlakehouse.contracts.BronzeContracts;
 import io.olistlakehouse.contracts.BronzeStream;
 import io.olistlakehouse.contracts.BronzeTopics;
-import io.olistlakehouse.contracts.decode.ReaderSchemas;
 import io.olistlakehouse.replay.BronzeRecords;
 import io.olistlakehouse.replay.DerivationSettings;
 import io.olistlakehouse.replay.EventStream;
@@ -75,9 +74,7 @@ final class SchemaEvolution {
 
   Outcome inject(OrderSource source, boolean midStream) {
     Schema contract = BronzeContracts.schema(STREAM);
-    Schema evolved = ReaderSchemas.widen(contract, withFields(contract, List.of(new Schema.Field(NEW_FIELD,
-        Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING)),
-        "Brand, added by the producer's next version.", JsonProperties.NULL_VALUE))));
+    Schema evolved = evolved(contract);
     String topic = topics.topic(STREAM);
     String subject = BronzeTopics.valueSubject(topic);
     SchemaRegistryClient registry = SchemaRegistryClient.fromConfig(run);
@@ -139,8 +136,17 @@ final class SchemaEvolution {
     return products;
   }
 
+  /** The contract's next version: its fields, then {@value #NEW_FIELD}, optional. */
+  static Schema evolved(Schema contract) {
+    List<Schema.Field> fields = new ArrayList<>();
+    contract.getFields().forEach(f -> fields.add(new Schema.Field(f, f.schema())));
+    fields.add(new Schema.Field(NEW_FIELD, Schema.createUnion(Schema.create(Schema.Type.NULL),
+        Schema.create(Schema.Type.STRING)), "Brand, added by the producer's next version.", JsonProperties.NULL_VALUE));
+    return withFields(contract, fields);
+  }
+
   /** The version after {@code evolved} as a careless producer would write it: one field's type changed. */
-  private static Schema retyped(Schema evolved) {
+  static Schema retyped(Schema evolved) {
     List<Schema.Field> fields = new ArrayList<>();
     for (Schema.Field f : evolved.getFields()) {
       fields.add(f.name().equals(RETYPED_FIELD)
