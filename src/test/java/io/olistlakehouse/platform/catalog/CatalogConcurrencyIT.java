@@ -14,12 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.types.Types;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
@@ -38,12 +36,8 @@ class CatalogConcurrencyIT {
       if (catalog.tableExists(id)) {
         catalog.dropTable(id, true);
       }
-      Schema schema = new Schema(
-          Types.NestedField.required(1, "writer", Types.StringType.get()),
-          Types.NestedField.required(2, "commit_no", Types.IntegerType.get()),
-          Types.NestedField.required(3, "row_no", Types.IntegerType.get()));
       // Two writers contend on every commit; allow more retries than the default four.
-      catalog.createTable(id, schema, org.apache.iceberg.PartitionSpec.unpartitioned(),
+      catalog.createTable(id, ConcurrentAppender.SCHEMA, org.apache.iceberg.PartitionSpec.unpartitioned(),
           Map.of("commit.retry.num-retries", "50", "commit.retry.min-wait-ms", "20", "format-version", "2"));
 
       List<Writer> writers = new ArrayList<>();

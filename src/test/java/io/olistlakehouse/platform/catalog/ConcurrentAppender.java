@@ -4,6 +4,7 @@ import io.olistlakehouse.config.LakehouseConfig;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -13,12 +14,19 @@ import org.apache.iceberg.data.parquet.GenericParquetWriter;
 import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.io.OutputFile;
 import org.apache.iceberg.parquet.Parquet;
+import org.apache.iceberg.types.Types;
 
 /**
  * A separate JVM that appends to one Iceberg table, one commit per data file, through the shared catalog.
  * Usage: {@code ConcurrentAppender <config file> <table> <writer id> <commits> <rows per commit>}.
  */
 public final class ConcurrentAppender {
+
+  /** The columns {@link #append} writes. */
+  static final Schema SCHEMA = new Schema(
+      Types.NestedField.required(1, "writer", Types.StringType.get()),
+      Types.NestedField.required(2, "commit_no", Types.IntegerType.get()),
+      Types.NestedField.required(3, "row_no", Types.IntegerType.get()));
 
   public static void main(String[] args) throws Exception {
     LakehouseConfig config = LakehouseConfig.load(Path.of(args[0]), Map.of(), Path.of("."));
@@ -30,29 +38,38 @@ public final class ConcurrentAppender {
     try {
       Table table = catalog.loadTable(id);
       for (int c = 0; c < commits; c++) {
-        OutputFile out = table.io().newOutputFile(
-            table.locationProvider().newDataLocation(writer + "-" + c + ".parquet"));
-        DataWriter<Record> file = Parquet.writeData(out)
-            .schema(table.schema())
-            .createWriterFunc(GenericParquetWriter::create)
-            .withSpec(PartitionSpec.unpartitioned())
-            .overwrite()
-            .build();
-        try (file) {
-          for (int r = 0; r < rows; r++) {
-            GenericRecord record = GenericRecord.create(table.schema());
-            record.setField("writer", writer);
-            record.setField("commit_no", c);
-            record.setField("row_no", r);
-            file.write(record);
-          }
-        }
         // A conflicting commit from the other JVM makes Iceberg refresh and retry this append.
-        table.newAppend().appendFile(file.toDataFile()).commit();
+        append(table, writer, c, rows);
       }
     } finally {
       IcebergCatalogs.closeQuietly(catalog);
     }
     System.out.println("appended " + commits + " commits as " + writer);
+  }
+
+  /**
+   * Writes one Parquet file of {@code rows} rows (writer, commit_no, row_no) and appends it in one commit; returns
+   * the snapshot the commit made.
+   */
+  static long append(Table table, String writer, int commitNo, int rows) throws java.io.IOException {
+    OutputFile out = table.io().newOutputFile(
+        table.locationProvider().newDataLocation(writer + "-" + commitNo + ".parquet"));
+    DataWriter<Record> file = Parquet.writeData(out)
+        .schema(table.schema())
+        .createWriterFunc(GenericParquetWriter::create)
+        .withSpec(PartitionSpec.unpartitioned())
+        .overwrite()
+        .build();
+    try (file) {
+      for (int r = 0; r < rows; r++) {
+        GenericRecord record = GenericRecord.create(table.schema());
+        record.setField("writer", writer);
+        record.setField("commit_no", commitNo);
+        record.setField("row_no", r);
+        file.write(record);
+      }
+    }
+    table.newAppend().appendFile(file.toDataFile()).commit();
+    return table.currentSnapshot().snapshotId();
   }
 }
