@@ -1,6 +1,7 @@
 package io.olistlakehouse.platform.catalog;
 
 import io.olistlakehouse.config.LakehouseConfig;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.iceberg.PartitionSpec;
@@ -49,9 +50,9 @@ public final class ConcurrentAppender {
 
   /**
    * Writes one Parquet file of {@code rows} rows (writer, commit_no, row_no) and appends it in one commit; returns
-   * the snapshot the commit made.
+   * the table's current snapshot right after, which is the commit's own while no one else writes the table.
    */
-  static long append(Table table, String writer, int commitNo, int rows) throws java.io.IOException {
+  static long append(Table table, String writer, int commitNo, int rows) throws IOException {
     OutputFile out = table.io().newOutputFile(
         table.locationProvider().newDataLocation(writer + "-" + commitNo + ".parquet"));
     DataWriter<Record> file = Parquet.writeData(out)
